@@ -1,0 +1,33 @@
+"""Problems of the harness itself: what it recorded cannot be read or judged.
+
+A shop that breaks its word is never an exception here; that is a `Finding`. Exceptions say the
+harness needs fixing (a price it cannot read, sums across currencies, an unknown promise id):
+
+    JourneyError
+     ├── PriceParseError      a price text could not be read as money in the locale tried
+     ├── CurrencyMismatch     arithmetic or ordering between two currencies
+     └── UnknownPromise       a promise id that no promise checks
+"""
+
+from __future__ import annotations
+
+
+class JourneyError(Exception):
+    """The harness recorded or asked for something it cannot judge; the message says what to fix."""
+
+
+class PriceParseError(JourneyError, ValueError):
+    """A price text is not money in the locale tried."""
+
+    def __init__(self, message: str, *, text: str, locale: str) -> None:
+        super().__init__(message)
+        self.text = text
+        self.locale = locale
+
+
+class CurrencyMismatch(JourneyError, ValueError):
+    """Two amounts in different currencies were added, subtracted or ordered."""
+
+
+class UnknownPromise(JourneyError, LookupError):
+    """A promise id that is not in the registry of promises."""

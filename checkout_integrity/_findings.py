@@ -1,0 +1,155 @@
+"""Broken promises: the defect catalogue of DESIGN.md, the findings a journey yields, and findings.json.
+
+Catalogue ids are a contract read by other tools: change them only together with DESIGN.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checkout_integrity._exceptions import JourneyError
+
+SEVERITIES = ("critical", "major", "minor")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A promise the shop broke, told as the customer would tell it, with where and what shows it."""
+
+    id: str
+    severity: str
+    message: str
+    step: str
+    evidence: tuple[str, ...] = ()
+    scenario: str = ""
+    feature: str = ""
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise JourneyError(
+                f"The finding {self.id!r} has severity {self.severity!r}: use one of {', '.join(SEVERITIES)}."
+            )
+        object.__setattr__(self, "evidence", tuple(self.evidence))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as one entry of findings.json."""
+        return {
+            "id": self.id,
+            "severity": self.severity,
+            "scenario": self.scenario,
+            "feature": self.feature,
+            "message": self.message,
+            "step": self.step,
+            "evidence": list(self.evidence),
+        }
+
+    @classmethod
+    def from_dict(cls, entry: Mapping[str, Any]) -> Finding:
+        return cls(
+            id=entry["id"],
+            severity=entry["severity"],
+            message=entry["message"],
+            step=entry["step"],
+            evidence=tuple(entry.get("evidence", ())),
+            scenario=entry.get("scenario", ""),
+            feature=entry.get("feature", ""),
+        )
+
+
+@dataclass(frozen=True)
+class Defect:
+    """One entry of the catalogue: an id, what the customer says, and how bad it is by default."""
+
+    id: str
+    customer_says: str
+    severity: str
+
+    def finding(self, message: str, step: str, evidence: Iterable[str | None] = ()) -> Finding:
+        """This defect, found at `step`; evidence paths that are None (no screenshot) are left out."""
+        kept = tuple(dict.fromkeys(path for path in evidence if path))
+        return Finding(self.id, self.severity, message, step, kept)
+
+
+CATALOGUE: dict[str, Defect] = {
+    defect.id: defect
+    for defect in (
+        Defect("price-drift", "The price changed while I was paying.", "critical"),
+        Defect("hidden-fee", "A fee appeared only at the last step.", "critical"),
+        Defect("hold-broken", "Someone else got my room while I was paying.", "critical"),
+        Defect("input-lost", "My details vanished after a card error.", "major"),
+        Defect("double-charge", "I was charged twice.", "critical"),
+        Defect("receipt-mismatch", "The confirmation shows a different amount.", "major"),
+        Defect("basket-sneak", "Something I did not choose was added.", "critical"),
+        Defect("cart-lost", "My cart was gone on my other device.", "major"),
+        Defect("fake-urgency", "The countdown started again when I reloaded.", "major"),
+        Defect("currency-switch", "The currency changed on the way.", "critical"),
+        Defect("total-mismatch", "The lines don't add up to the total.", "major"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """The facts of one run that a reader of findings.json needs to replay it."""
+
+    site: str
+    base_url: str
+    browser: str
+    faults: tuple[str, ...]
+    started: str
+    seed: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "site": self.site,
+            "base_url": self.base_url,
+            "browser": self.browser,
+            "faults": list(self.faults),
+            "started": self.started,
+            "seed": self.seed,
+        }
+
+    @classmethod
+    def from_dict(cls, run: Mapping[str, Any]) -> RunInfo:
+        return cls(
+            site=run["site"],
+            base_url=run.get("base_url", ""),
+            browser=run.get("browser", ""),
+            faults=tuple(run.get("faults", ())),
+            started=run["started"],
+            seed=run["seed"],
+        )
+
+
+def write_findings(path: str | os.PathLike[str], run: RunInfo, findings: Iterable[Finding]) -> None:
+    """Write findings.json, also when nothing was found; a reader never sees a half-written file."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document = {"run": run.to_dict(), "findings": [finding.to_dict() for finding in findings]}
+    handle, draft = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(document, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        os.chmod(draft, 0o644)
+        os.replace(draft, target)
+    except BaseException:
+        Path(draft).unlink(missing_ok=True)
+        raise
+
+
+def read_findings(path: str | os.PathLike[str]) -> tuple[RunInfo, list[Finding]]:
+    """Read back a findings.json written by `write_findings`."""
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+        return RunInfo.from_dict(document["run"]), [Finding.from_dict(entry) for entry in document["findings"]]
+    except (OSError, ValueError, KeyError, TypeError) as problem:
+        raise JourneyError(
+            f"Cannot read the findings at {path} ({problem!r}): run the suite again to write them."
+        ) from None

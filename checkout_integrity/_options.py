@@ -1,0 +1,63 @@
+"""The harness's command-line options, in one pytest option group, and their validation."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+SITES = ("demo_hotel",)
+
+
+def add_options(parser: pytest.Parser) -> None:
+    """Register `--site`, `--faults`, `--seed` and `--reports` (`--base-url` comes from pytest-base-url)."""
+    group = parser.getgroup("checkout-integrity", "checkout-integrity: customer journeys")
+    group.addoption(
+        "--site",
+        default="demo_hotel",
+        choices=SITES,
+        help="which storefront the customers visit (default: demo_hotel, the bundled demo site)",
+    )
+    group.addoption(
+        "--faults",
+        default="",
+        metavar="ID,ID",
+        help="demo site only: start it with these catalogue faults switched on (see "
+        "`python -m demo_hotel --list-faults`)",
+    )
+    group.addoption(
+        "--seed",
+        type=int,
+        default=None,
+        help="seed for the customers' names and cards; the seed of every run is in findings.json, "
+        "pass it again to replay a run with the same customers",
+    )
+    group.addoption(
+        "--reports",
+        default="reports",
+        metavar="DIR",
+        help="where the run writes findings.json, evidence/ and allure-results/ (default: reports)",
+    )
+
+
+def chosen_faults(config: pytest.Config) -> tuple[str, ...]:
+    """The faults asked for, checked against the catalogue; a bad id stops the run with the fix."""
+    from demo_hotel.faults import UnknownFault, parse_faults
+
+    text = config.getoption("faults") or ""
+    if text and config.getoption("base_url"):
+        raise pytest.UsageError(
+            "--faults switches faults of the bundled demo site, but --base-url points the customers at "
+            "another site: drop --base-url, or start that site with `python -m demo_hotel --faults "
+            f"{text}` yourself."
+        )
+    try:
+        return tuple(sorted(parse_faults(text)))
+    except UnknownFault as unknown:
+        raise pytest.UsageError(str(unknown)) from None
+
+
+def run_seed(config: pytest.Config) -> int:
+    """The seed given with --seed, else a fresh one that the run records."""
+    seed = config.getoption("seed")
+    return seed if seed is not None else random.SystemRandom().randrange(1, 10**6)

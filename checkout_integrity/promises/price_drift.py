@@ -1,0 +1,83 @@
+"""price-drift: "The price changed while I was paying."
+
+Like for like only: a line against the same line (label and currency) on the first page that showed
+it, and each amount charged against the total last shown on the payment page. Totals of pages against
+each other, new lines, other currencies and the email are other promises' business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from checkout_integrity._findings import CATALOGUE, Finding
+from checkout_integrity._journey import Journey, Line, Snapshot
+from checkout_integrity._money import Money
+from checkout_integrity.promises._steps import BANK_STATEMENT, CONFIRMATION, PAGE, PAYING
+from checkout_integrity.promises._words import later, where
+
+DEFECT = CATALOGUE["price-drift"]
+
+
+def price_held(journey: Journey) -> list[Finding]:
+    """Every line keeps its first price, and I am charged the total the payment page showed me."""
+    seen = journey.seen_by()
+    return [*_lines_that_changed(seen), *_charges_unlike_the_payment_total(seen)]
+
+
+def _lines_that_changed(seen: Sequence[Snapshot]) -> Iterator[Finding]:
+    first_shown: dict[tuple[str, str], tuple[Line, Snapshot]] = {}
+    for snapshot in (snapshot for snapshot in seen if snapshot.source == PAGE):
+        for line in snapshot.lines:
+            key = (line.label, line.amount.currency)
+            if key not in first_shown:
+                first_shown[key] = (line, snapshot)
+                continue
+            was, shown = first_shown[key]
+            if line.amount != was.amount:
+                first_shown[key] = (line, snapshot)
+                yield DEFECT.finding(
+                    f"The price changed while I was paying: '{line.label}' was {was.amount} {where(shown.step)} "
+                    f"and {line.amount} {where(snapshot.step)}, {later(shown.at, snapshot.at)}.",
+                    step=snapshot.step,
+                    evidence=(shown.screenshot, snapshot.screenshot),
+                )
+
+
+def _charges_unlike_the_payment_total(seen: Sequence[Snapshot]) -> Iterator[Finding]:
+    for index, snapshot in enumerate(seen):
+        charges = _charges(snapshot)
+        shown = _payment_total_before(seen, index) if charges else None
+        if shown is None:
+            continue
+        total, since = shown
+        for charged, which in charges:
+            if charged.currency == total.currency and charged != total:
+                yield DEFECT.finding(
+                    f"The price changed while I was paying: shown {total} {where(since.step)}, charged "
+                    f"{charged} {where(snapshot.step)}{which}, {later(since.at, snapshot.at)}.",
+                    step=snapshot.step,
+                    evidence=(since.screenshot, snapshot.screenshot),
+                )
+
+
+def _charges(snapshot: Snapshot) -> list[tuple[Money, str]]:
+    """What this snapshot says was charged, each charge on its own, with the booking it belongs to."""
+    if snapshot.step == CONFIRMATION and "charged" in snapshot.amounts:
+        return [(snapshot.amounts["charged"], "")]
+    if snapshot.step == BANK_STATEMENT:
+        return [(line.amount, f" for booking {line.label}") for line in snapshot.lines if line.kind == "charge"]
+    return []
+
+
+def _payment_total_before(seen: Sequence[Snapshot], index: int) -> tuple[Money, Snapshot] | None:
+    """The total on the last payment page before `index`, and the payment page that first showed it unchanged."""
+    since: Snapshot | None = None
+    for snapshot in reversed(seen[:index]):
+        shows = snapshot.amounts.get("total") if snapshot.step in PAYING else None
+        if since is None:
+            since = snapshot if shows is not None else None
+        elif snapshot.step not in PAYING or shows not in (None, since.amounts["total"]):
+            break
+        elif shows is not None:
+            since = snapshot
+    return (since.amounts["total"], since) if since is not None else None

@@ -1,0 +1,91 @@
+"""The demo hotel as a Starlette app: routes, the session cookie, and the template context."""
+
+from __future__ import annotations
+
+import secrets
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.templating import Jinja2Templates
+from starlette.types import ASGIApp
+
+from demo_hotel.clock import CustomerClock
+from demo_hotel.faults import FAULTS, UnknownFault
+from demo_hotel.harness_api import harness_routes
+from demo_hotel.pricing import LOCALES, format_money
+from demo_hotel.shop import Shop, locale_of
+from demo_hotel.store import Store
+
+SESSION_COOKIE = "session"
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+class CustomerSession(BaseHTTPMiddleware):
+    """Give every browser a random session token in a cookie, look up who is signed in, remember `?lang=`."""
+
+    def __init__(self, app: ASGIApp, store: Store) -> None:
+        super().__init__(app)
+        self.store = store
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        token = request.cookies.get(SESSION_COOKIE) or secrets.token_urlsafe(24)
+        request.state.session = token
+        request.state.account = self.store.account(token)
+        response = await call_next(request)
+        if token != request.cookies.get(SESSION_COOKIE):
+            response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax")
+        lang = request.query_params.get("lang", "")
+        if lang in LOCALES and lang != request.cookies.get("lang"):
+            response.set_cookie("lang", lang, samesite="lax")
+        return response
+
+
+def page_context(request: Request) -> dict[str, Any]:
+    """What every template may use: `money(amount, currency)` in the customer's locale and the signed-in account."""
+    return {"money": partial(format_money, locale=locale_of(request)), "account": request.state.account}
+
+
+def create_app(
+    faults: frozenset[str],
+    db_path: Path,
+    smtp_port: int | None = None,
+    clock: CustomerClock | None = None,
+    demo_mode: bool = True,
+) -> Starlette:
+    """The site with these faults on; demo_mode adds the /__test__/ endpoints the harness drives."""
+    for fault in sorted(faults - FAULTS.keys()):
+        raise UnknownFault(fault)
+    store = Store(db_path)
+    clock = clock or CustomerClock()
+    pages = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
+    templates = Jinja2Templates(env=pages, context_processors=[page_context])
+    shop = Shop(store, clock, faults, templates, smtp_port)
+    routes = [
+        Route("/", shop.search_page),
+        Route("/search", shop.results),
+        Route("/rooms/{slug}", shop.room_page),
+        Route("/book", shop.book, methods=["POST"]),
+        Route("/cart", shop.cart_page),
+        Route("/api/cart", shop.cart_api),
+        Route("/checkout/guest", shop.guest_page, methods=["GET"]),
+        Route("/checkout/guest", shop.save_guest, methods=["POST"]),
+        Route("/checkout/payment", shop.payment_page),
+        Route("/checkout/pay", shop.pay, methods=["POST"]),
+        Route("/confirmation/{reference}", shop.confirmation),
+        Route("/signin", shop.signin_page, methods=["GET"]),
+        Route("/signin", shop.sign_in, methods=["POST"]),
+    ]
+    if demo_mode:
+        routes += harness_routes(store, clock, faults)
+    return Starlette(routes=routes, middleware=[Middleware(CustomerSession, store=store)])

@@ -1,0 +1,64 @@
+"""Test-only endpoints under /__test__/: the harness reads and moves the customer clock, reads the gateway
+ledger and the active faults. Mounted in demo mode only, and they answer loopback clients only."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from demo_hotel.clock import CustomerClock, stamp
+from demo_hotel.faults import FAULTS
+from demo_hotel.store import Store
+
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def loopback_only(handler: Handler) -> Handler:
+    """Answer 404, as if the endpoint did not exist, to anyone not on this machine."""
+
+    async def guarded(request: Request) -> Response:
+        if request.client is None or request.client.host not in LOOPBACK:
+            raise HTTPException(404)
+        return await handler(request)
+
+    return guarded
+
+
+def harness_routes(store: Store, clock: CustomerClock, faults: frozenset[str]) -> list[Route]:
+    async def health(request: Request) -> Response:
+        return JSONResponse({"ok": True})
+
+    async def read_clock(request: Request) -> Response:
+        return JSONResponse({"now": stamp(clock.now())})
+
+    async def advance_clock(request: Request) -> Response:
+        try:
+            seconds = float(request.query_params["seconds"])
+        except (KeyError, ValueError):
+            raise HTTPException(400, "Pass ?seconds=S, a number of seconds.") from None
+        return JSONResponse({"now": stamp(clock.advance(seconds))})
+
+    async def charges(request: Request) -> Response:
+        ledger = store.charges(request.query_params.get("email", ""))
+        return JSONResponse(
+            [
+                {"reference": c.reference, "amount": str(c.amount), "currency": c.currency, "at": c.at}
+                for c in ledger
+            ]
+        )
+
+    async def active_faults(request: Request) -> Response:
+        return JSONResponse({"active": sorted(faults), "known": list(FAULTS)})
+
+    return [
+        Route("/__test__/health", loopback_only(health)),
+        Route("/__test__/clock", loopback_only(read_clock)),
+        Route("/__test__/clock/advance", loopback_only(advance_clock), methods=["POST"]),
+        Route("/__test__/charges", loopback_only(charges)),
+        Route("/__test__/faults", loopback_only(active_faults)),
+    ]

@@ -1,0 +1,12 @@
+Feature: The price I am shown is the price I pay
+  A family books a room, takes a minute over the card details, and expects to be charged
+  exactly what the shop showed them.
+
+  Scenario: the price is held while I enter my card
+    Given I am a customer looking for a hotel room
+    When I find a room for 2 nights for 2 guests
+    And I book the "Classic Double"
+    And I give my details
+    And I take 60 seconds to enter my card
+    And I pay
+    Then I am charged the price I was shown

@@ -1,0 +1,5 @@
+"""Page objects of the bundled demo hotel site."""
+
+from pages.demo_hotel.storefront import DemoHotel
+
+__all__ = ["DemoHotel"]

@@ -1,0 +1,106 @@
+"""Reading a demo hotel page the way the customer reads it: prices, lines, form, countdown.
+
+One script gathers everything from the page in a single round trip; `seen_on` turns it into a Snapshot.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlparse
+
+from checkout_integrity import Line, Money, Snapshot
+
+WHAT_THE_CUSTOMER_SEES = """() => {
+  const text = (root, id) => { const el = root.querySelector(`[data-testid="${id}"]`); return el ? el.innerText.trim() : null; };
+  const form = {};
+  for (const input of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+    const label = input.labels && input.labels[0] ? input.labels[0].innerText.trim() : input.name;
+    if (input.type === 'checkbox') { form[label] = input.checked ? 'yes' : ''; } else { form[label] = input.value; }
+  }
+  const countdown = document.querySelector('[data-testid="hold-countdown"]');
+  return {
+    lines: [...document.querySelectorAll('[data-testid="cart-line"]')].map(l => ({
+      kind: l.dataset.kind, label: text(l, 'line-label'), amount: text(l, 'line-amount')})),
+    offers: [...document.querySelectorAll('[data-testid="offer"]')].map(o => ({
+      room_type: o.dataset.roomType, name: text(o, 'offer-name'), total: text(o, 'offer-total'),
+      rooms_left: text(o, 'offer-rooms-left')})),
+    total: text(document, 'cart-total') || text(document, 'payment-total') || text(document, 'room-total'),
+    charged: text(document, 'amount-charged'),
+    reference: text(document, 'booking-reference'),
+    guest: text(document, 'guest-summary'),
+    error: text(document, 'payment-error'),
+    countdown: countdown ? countdown.innerText.trim() : null,
+    form,
+  };
+}"""
+
+STEPS_BY_PATH = (
+    ("/search", "results"),
+    ("/rooms/", "room"),
+    ("/cart", "cart"),
+    ("/checkout/guest", "guest details"),
+    ("/checkout/payment", "payment"),
+    ("/checkout/pay", "payment"),
+    ("/confirmation/", "confirmation"),
+    ("/signin", "sign in"),
+)
+SECRET_FIELDS = ("Card number", "Security code")
+
+
+def step_of(url: str, declined: bool) -> str:
+    """The customer's name for the page at `url`."""
+    path = urlparse(url).path
+    step = next((name for prefix, name in STEPS_BY_PATH if path.startswith(prefix)), "search")
+    return "payment declined" if step == "payment" and declined else step
+
+
+def masked(label: str, value: str) -> str:
+    """Card secrets never leave the page: a number keeps its last four digits, a code nothing."""
+    if label not in SECRET_FIELDS or not value:
+        return value
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return f"•••• {digits[-4:]}" if label == "Card number" else "•••"
+
+
+def seconds_left(countdown: str | None) -> int | None:
+    """'09:59' -> 599."""
+    if not countdown or ":" not in countdown:
+        return None
+    minutes, _, seconds = countdown.partition(":")
+    return int(minutes) * 60 + int(seconds)
+
+
+def seen_on(
+    raw: dict[str, Any], url: str, at: datetime, locale: str, facts: dict[str, str], screenshot: str | None
+) -> Snapshot:
+    """A Snapshot of what the gathering script found on the page."""
+
+    def price(text: str) -> Money:
+        return Money.parse(text, locale=locale)
+
+    lines = tuple(Line(item["label"], price(item["amount"]), item["kind"]) for item in raw["lines"])
+    amounts = {name: price(raw[name]) for name in ("total", "charged") if raw.get(name)}
+    for offer in raw["offers"]:
+        amounts[f"{offer['name']} total"] = price(offer["total"])
+    form = {label: masked(label, value) for label, value in raw["form"].items()}
+    if raw.get("guest") is not None:
+        form["Guest"] = raw["guest"]
+    found = dict(facts)
+    if raw.get("reference"):
+        found["reference"] = raw["reference"]
+    if raw.get("error"):
+        found["error"] = raw["error"]
+    currencies = {money.currency for money in [*amounts.values(), *(line.amount for line in lines)]}
+    return Snapshot(
+        step=step_of(url, declined=bool(raw.get("error"))),
+        at=at,
+        url=url,
+        amounts=amounts,
+        lines=lines,
+        currency=currencies.pop() if len(currencies) == 1 else None,
+        form=form,
+        hold_remaining=seconds_left(raw.get("countdown")),
+        facts=found,
+        screenshot=screenshot,
+    )

@@ -1,0 +1,1 @@
+"""Tests of the engine: money, journeys, promises and findings, mirroring checkout_integrity/."""
