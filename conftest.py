@@ -1,12 +1,14 @@
 """Root conftest: a router that loads the fixtures and the step libraries."""
 
 pytest_plugins = [
-    "fixtures.site",
     "fixtures.customers",
+    "fixtures.mailbox",
+    "fixtures.site",
     "fixtures.clock",
     "fixtures.browsers",
     "fixtures.journeys",
-    "fixtures.bank",
+    "fixtures.verdicts",
     "steps.booking",
+    "steps.devices",
     "steps.promises",
 ]

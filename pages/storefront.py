@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from checkout_integrity import Snapshot
-from fixtures.customers import Customer
+from fixtures.customers import Card, Customer
 
 
 @dataclass(frozen=True)
@@ -35,20 +35,41 @@ class Storefront(Protocol):
     def choose_offer(self, name: str) -> None:
         """Open the offer the customer picked from the results."""
 
+    def offers(self, name: str) -> bool:
+        """Whether the results let the customer choose `name` (it is not sold out)."""
+
+    def choose_extras(self, extras: list[str]) -> None:
+        """Tick the optional extras the customer wants, by their names on the page."""
+
     def book(self) -> None:
         """Put the chosen offer in the cart (the shop may hold it for a while)."""
 
     def give_details(self, customer: Customer) -> None:
         """Go from the cart to the payment page, giving the guest's details on the way."""
 
-    def enter_card(self, customer: Customer) -> None:
-        """Type the customer's card into the payment form, without paying yet."""
+    def enter_card(self, customer: Customer, card: Card | None = None) -> None:
+        """Type the customer's card (or `card`, e.g. mistyped) into the payment form, without paying yet."""
 
     def linger(self, seconds: int) -> None:
         """Stay on the current page for `seconds` of customer time."""
 
     def pay(self) -> None:
         """Press the pay button once."""
+
+    def pay_again(self, customer: Customer) -> None:
+        """The browser sends the same payment a second time (a double click, a retry)."""
+
+    def book_and_pay(self, stay: Stay, name: str, customer: Customer) -> None:
+        """The whole booking in one go, as a hurried customer does; stops where the shop says no."""
+
+    def sign_in(self, customer: Customer) -> None:
+        """Sign in to the customer's account (created on first sign-in where the shop allows)."""
+
+    def open_cart(self) -> None:
+        """Open the cart page."""
+
+    def reload(self) -> None:
+        """Reload the current page, as an impatient customer does."""
 
     def look(self) -> Snapshot:
         """What the customer sees now: step, prices, lines, form, countdown, with a masked screenshot."""

@@ -19,9 +19,12 @@ DEFECT = CATALOGUE["price-drift"]
 
 
 def price_held(journey: Journey) -> list[Finding]:
-    """Every line keeps its first price, and I am charged the total the payment page showed me."""
+    """I am charged the total the payment page showed me, and every line keeps its first price.
+
+    What I was charged comes first: it is what the customer feels, and the run log keeps one finding
+    per promise and scenario."""
     seen = journey.seen_by()
-    return [*_lines_that_changed(seen), *_charges_unlike_the_payment_total(seen)]
+    return [*_charges_unlike_the_payment_total(seen), *_lines_that_changed(seen)]
 
 
 def _lines_that_changed(seen: Sequence[Snapshot]) -> Iterator[Finding]:

@@ -30,6 +30,7 @@ WHAT_THE_CUSTOMER_SEES = """() => {
     reference: text(document, 'booking-reference'),
     guest: text(document, 'guest-summary'),
     error: text(document, 'payment-error'),
+    sold_out: document.querySelector('[data-testid="sold-out"]') !== null,
     countdown: countdown ? countdown.innerText.trim() : null,
     form,
   };
@@ -48,11 +49,13 @@ STEPS_BY_PATH = (
 SECRET_FIELDS = ("Card number", "Security code")
 
 
-def step_of(url: str, declined: bool) -> str:
-    """The customer's name for the page at `url`."""
+def step_of(url: str, raw: dict[str, Any]) -> str:
+    """The customer's name for the page at `url`, whose contents the gathering script found in `raw`."""
+    if raw.get("sold_out"):
+        return "sold out"
     path = urlparse(url).path
     step = next((name for prefix, name in STEPS_BY_PATH if path.startswith(prefix)), "search")
-    return "payment declined" if step == "payment" and declined else step
+    return "payment declined" if step == "payment" and raw.get("error") else step
 
 
 def masked(label: str, value: str) -> str:
@@ -72,7 +75,14 @@ def seconds_left(countdown: str | None) -> int | None:
 
 
 def seen_on(
-    raw: dict[str, Any], url: str, at: datetime, locale: str, facts: dict[str, str], screenshot: str | None
+    raw: dict[str, Any],
+    step: str,
+    url: str,
+    at: datetime,
+    locale: str,
+    actor: str,
+    facts: dict[str, str],
+    screenshot: str | None,
 ) -> Snapshot:
     """A Snapshot of what the gathering script found on the page."""
 
@@ -93,8 +103,9 @@ def seen_on(
         found["error"] = raw["error"]
     currencies = {money.currency for money in [*amounts.values(), *(line.amount for line in lines)]}
     return Snapshot(
-        step=step_of(url, declined=bool(raw.get("error"))),
+        step=step,
         at=at,
+        actor=actor,
         url=url,
         amounts=amounts,
         lines=lines,

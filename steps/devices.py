@@ -1,0 +1,41 @@
+"""Steps across devices and customers: my phone and my laptop, and another customer after my room."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pytest_bdd import given, parsers, when
+
+from checkout_integrity import Journey
+from fixtures.browsers import ShopOn
+from fixtures.customers import Customer
+from pages.storefront import Stay, Storefront
+
+
+@given(parsers.parse("I am signed in on my {device}"), target_fixture="storefront")
+@given(parsers.parse("ho fatto l'accesso dal mio {device}"), target_fixture="storefront")
+def signed_in_on(shop_on: ShopOn, customer: Customer, device: str) -> Storefront:
+    shop = shop_on(device)
+    shop.sign_in(customer)
+    return shop
+
+
+@when(parsers.parse("I sign in on my {device} and open my cart"), target_fixture="storefront")
+@when(parsers.parse("accedo dal mio {device} e apro il carrello"), target_fixture="storefront")
+def sign_in_elsewhere(shop_on: ShopOn, customer: Customer, device: str) -> Storefront:
+    shop = shop_on(device)
+    shop.sign_in(customer)
+    shop.open_cart()
+    return shop
+
+
+@when("another customer tries to book the same room for the same nights")
+@when("un altro cliente prova a prenotare la stessa camera per le stesse notti")
+def rival_tries_the_same_room(
+    rival_shop: Storefront, rival: Customer, journey: Journey, stay: Stay, room: str
+) -> None:
+    held = journey.seen_by()[-1].facts.get("room_type", room)
+    rival_shop.book_and_pay(stay, room, rival)
+    seen = rival_shop.look()
+    outcome = "confirmed" if seen.step == "confirmation" else "not booked"
+    journey.observe(replace(seen, facts={**seen.facts, "room_type": held, "outcome": outcome}))
