@@ -49,7 +49,7 @@ def suite_seconds() -> float:
     with tempfile.TemporaryDirectory() as reports:
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--reports", reports],
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--reports={reports}"],
             cwd=ROOT, capture_output=True, check=False,
         )
         return time.perf_counter() - started

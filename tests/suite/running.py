@@ -31,7 +31,7 @@ def run_suite(reports: Path, *options: str) -> SuiteRun:
     """`python -m pytest` from the repo root with these options, its reports under `reports`."""
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--reports", str(reports), *options],
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", f"--reports={reports}", *options],
         cwd=ROOT,
         capture_output=True,
         text=True,
