@@ -59,3 +59,19 @@ def nearest(text: str, step_type: str, count: int = 3) -> list[str]:
         text, [p.pattern for p in phrases], n=count, cutoff=0.0
     )
 
+
+
+def with_nearest(error: Exception, text: str, step_type: str) -> None:
+    """Add the nearest known phrases to pytest-bdd's "step definition is not found" error (which already
+    names the step, its line, the scenario and the feature file)."""
+    suggestions = "\n".join(f"    {step_type.capitalize()} {pattern}" for pattern in nearest(text, step_type))
+    error.args = (f"{error.args[0]}\nThe nearest known steps are:\n{suggestions}\n"
+                  "(`checkout-integrity steps` lists them all, each with an example)",)
+
+
+def print_library(modules: Iterable[str], features: Path) -> None:
+    """Print every step phrase, English and Italian, each with an example line from the features."""
+    load_step_modules(modules)
+    for phrase in with_examples(known_phrases(), features):
+        print(f"{phrase.type:<5}  {phrase.pattern}")
+        print(f"       e.g. {phrase.example}" if phrase.example else "       (no feature uses it yet)")
