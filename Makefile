@@ -3,11 +3,15 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PYTEST := $(PY) -m pytest
 
-.PHONY: setup test demo report bench clean
+.PHONY: setup test demo report bench soak lock clean
 
-$(VENV)/.installed: pyproject.toml
+# Every dependency from the lock, each file checked against its hash; then the project itself, editable,
+# built by the locked setuptools (no build isolation, so nothing unpinned is fetched).
+$(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m pip check || { echo "requirements.lock is behind pyproject.toml: run 'make lock'"; exit 1; }
 	touch $@
 
 $(VENV)/.browser: $(VENV)/.installed
@@ -20,8 +24,9 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.browser node_modules/.installed
 
+# The project's tests, two at a time: the fault matrix alone is some forty child runs of the suite.
 test: setup
-	$(PYTEST) tests
+	$(PYTEST) tests -n 2
 
 demo: setup
 	$(PY) -m checkout_integrity demo
@@ -31,6 +36,16 @@ report: setup
 
 bench: setup
 	$(PY) bench/dwell.py
+	$(PY) bench/load.py
+
+soak: setup
+	$(PY) bench/soak.py
+
+# Re-pin after changing pyproject.toml's dependencies: every package at one version, with its hashes.
+lock: $(VENV)/.installed
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras \
+		--no-emit-index-url --no-emit-find-links --no-emit-trusted-host --build-deps-for editable \
+		--output-file requirements.lock pyproject.toml
 
 clean:
 	rm -rf reports/allure-results reports/allure-report reports/evidence reports/findings.json

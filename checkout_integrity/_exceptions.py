@@ -6,7 +6,8 @@ harness needs fixing (a price it cannot read, sums across currencies, an unknown
     JourneyError
      ├── PriceParseError      a price text could not be read as money in the locale tried
      ├── CurrencyMismatch     arithmetic or ordering between two currencies
-     └── UnknownPromise       a promise id that no promise checks
+     ├── UnknownPromise       a promise id that no promise checks
+     └── ProfileError         a site profile is not valid, or does not fit the shop it is pointed at
 """
 
 from __future__ import annotations
@@ -31,3 +32,11 @@ class CurrencyMismatch(JourneyError, ValueError):
 
 class UnknownPromise(JourneyError, LookupError):
     """A promise id that is not in the registry of promises."""
+
+
+class ProfileError(JourneyError):
+    """A site profile that cannot be read, or a key of it that does not fit the shop; one sentence with the fix."""
+
+    def __init__(self, message: str, *, key: str = "") -> None:
+        super().__init__(message)
+        self.key = key

@@ -29,6 +29,8 @@ class Finding:
     evidence: tuple[str, ...] = ()
     scenario: str = ""
     feature: str = ""
+    may_breach: tuple[str, ...] = ()  # consumer rules this finding may breach (checkout_integrity._rules)
+    ticket: str = ""  # the known-defect ticket of a quarantined finding (`@known:TICKET-12`)
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -36,10 +38,16 @@ class Finding:
                 f"The finding {self.id!r} has severity {self.severity!r}: use one of {', '.join(SEVERITIES)}."
             )
         object.__setattr__(self, "evidence", tuple(self.evidence))
+        object.__setattr__(self, "may_breach", tuple(self.may_breach))
+
+    @property
+    def quarantined(self) -> bool:
+        """A known defect with a ticket: shown everywhere, but it does not fail the gate."""
+        return bool(self.ticket)
 
     def to_dict(self) -> dict[str, Any]:
-        """The finding as one entry of findings.json."""
-        return {
+        """The finding as one entry of findings.json; the additive keys appear when they apply."""
+        entry: dict[str, Any] = {
             "id": self.id,
             "severity": self.severity,
             "scenario": self.scenario,
@@ -48,6 +56,11 @@ class Finding:
             "step": self.step,
             "evidence": list(self.evidence),
         }
+        if self.may_breach:
+            entry["may_breach"] = list(self.may_breach)
+        if self.quarantined:
+            entry |= {"quarantined": True, "ticket": self.ticket}
+        return entry
 
     @classmethod
     def from_dict(cls, entry: Mapping[str, Any]) -> Finding:
@@ -59,6 +72,8 @@ class Finding:
             evidence=tuple(entry.get("evidence", ())),
             scenario=entry.get("scenario", ""),
             feature=entry.get("feature", ""),
+            may_breach=tuple(entry.get("may_breach", ())),
+            ticket=entry.get("ticket") or "",
         )
 
 

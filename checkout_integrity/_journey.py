@@ -16,6 +16,7 @@ from checkout_integrity._money import Money
 
 CUSTOMER = "customer"
 RIVAL = "rival"
+NETWORK = "network"  # the source of prices a JSON response carried: kept to compare with the page, never seen
 LINE_KINDS = ("room", "extra", "tax", "fee", "charge", "item", "shipping")
 PRICE_ROWS = ("total", "charged")  # the amounts a price timeline follows
 
@@ -109,8 +110,10 @@ class Journey:
         self._chosen_extras.add(label)
 
     def seen_by(self, actor: str = CUSTOMER) -> tuple[Snapshot, ...]:
-        """The snapshots of one actor, in order."""
-        return tuple(snapshot for snapshot in self._snapshots if snapshot.actor == actor)
+        """What one actor saw, in order: every snapshot of theirs but the prices the network carried."""
+        return tuple(
+            snapshot for snapshot in self._snapshots if snapshot.actor == actor and snapshot.source != NETWORK
+        )
 
     def timeline(self) -> list[tuple[str, datetime, Money]]:
         """The customer's totals and charges as (step, at, amount) rows, for a price timeline in reports."""

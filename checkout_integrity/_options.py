@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
-SITES = ("demo_hotel",)
+from checkout_integrity._exceptions import ProfileError
+from checkout_integrity._profile import Profile
+from checkout_integrity._profile_loading import load_profile, profile_path
+
+PAGE_OBJECTS = ("demo_hotel",)  # sites with page objects of their own (pages/<site>/); any other --site is a profile
+SITE_PROFILE = pytest.StashKey["Profile | None"]()
 
 
 def add_options(parser: pytest.Parser) -> None:
@@ -15,8 +21,9 @@ def add_options(parser: pytest.Parser) -> None:
     group.addoption(
         "--site",
         default="demo_hotel",
-        choices=SITES,
-        help="which storefront the customers visit (default: demo_hotel, the bundled demo site)",
+        metavar="SITE",
+        help="which storefront the customers visit: demo_hotel (the bundled demo site's page objects, the "
+        "default), or a site profile, by name in profiles/ (demo_hotel_spa) or by path (profiles/shop.toml)",
     )
     group.addoption(
         "--faults",
@@ -61,3 +68,15 @@ def run_seed(config: pytest.Config) -> int:
     """The seed given with --seed, else a fresh one that the run records."""
     seed = config.getoption("seed")
     return seed if seed is not None else random.SystemRandom().randrange(1, 10**6)
+
+
+def chosen_profile(config: pytest.Config) -> Profile | None:
+    """The site profile --site names (None for a site with page objects); a bad one stops the run with the fix."""
+    if SITE_PROFILE not in config.stash:
+        choice = config.getoption("site")
+        try:
+            profile = None if choice in PAGE_OBJECTS else load_profile(profile_path(choice, Path(config.rootpath)))
+        except ProfileError as wrong:
+            raise pytest.UsageError(str(wrong)) from None
+        config.stash[SITE_PROFILE] = profile
+    return config.stash[SITE_PROFILE]

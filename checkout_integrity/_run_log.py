@@ -1,21 +1,32 @@
-"""What one pytest run found: its facts, its findings, and where they are written at the end."""
+"""What one pytest run found: its facts, its findings, and where they are written at the end.
+
+Findings are labelled as they are recorded: the scenario and feature they come from, the severity the
+policy gives them, the known-defect ticket that quarantines them, and the rules they may breach.
+Under pytest-xdist each worker writes its findings beside findings.json and the controller merges them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from checkout_integrity._findings import Finding, RunInfo, write_findings
+from checkout_integrity._findings import Finding, RunInfo, read_findings, write_findings
+from checkout_integrity._policy import Policy
+from checkout_integrity._rules import may_breach
 
 
 @dataclass(frozen=True)
 class ScenarioLabel:
-    """Which scenario of which feature a finding comes from, and the feature's language."""
+    """Which scenario of which feature a finding comes from, its language, and what its tags decide."""
 
     name: str
     feature: str
     language: str
+    nodeid: str = ""
+    severity: str = ""  # @severity:minor: the severity of this scenario's findings
+    ticket: str = ""  # @known:TICKET-12: this scenario's findings are quarantined under the ticket
 
 
 @dataclass
@@ -26,40 +37,94 @@ class RunLog:
     site: str
     faults: tuple[str, ...]
     seed: int
+    policy: Policy = field(default_factory=Policy)
     base_url: str = ""
     browser: str = ""
+    browser_version: str = ""
     started: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
-    findings: list[Finding] = field(default_factory=list)
+    scenarios: int = 0  # customer scenarios collected in this process (none in a run of the project's own tests)
+    _recorded: list[tuple[str, Finding]] = field(default_factory=list)
 
-    def record(self, findings: list[Finding], where: ScenarioLabel) -> None:
-        """Keep each finding once per scenario, labelled with where it was found."""
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding of the run, in the order found."""
+        return [finding for _, finding in self._recorded]
+
+    def record(self, findings: Iterable[Finding], where: ScenarioLabel) -> None:
+        """Keep each finding once per scenario, labelled with where it was found and what the policy says."""
         for finding in findings:
-            labelled = replace(finding, scenario=where.name, feature=where.feature)
+            labelled = replace(
+                finding,
+                scenario=where.name,
+                feature=where.feature,
+                severity=self.policy.severity_of(finding.id, finding.severity, where.severity),
+                ticket=where.ticket,
+                may_breach=may_breach(finding.id),
+            )
             if not any(
-                (seen.id, seen.scenario, seen.feature) == (labelled.id, where.name, where.feature)
-                for seen in self.findings
+                (node, seen.id, seen.scenario, seen.feature) == (where.nodeid, labelled.id, where.name, where.feature)
+                for node, seen in self._recorded
             ):
-                self.findings.append(labelled)
+                self._recorded.append((where.nodeid, labelled))
+
+    def findings_of(self, nodeid: str) -> list[Finding]:
+        """The findings of one test (one scenario, or one example of an outline)."""
+        return [finding for node, finding in self._recorded if node == nodeid]
+
+    def add_evidence(self, nodeid: str, more: Callable[[Finding], Iterable[str]]) -> None:
+        """Add evidence that exists only once the scenario is over (timeline, trace) to its findings."""
+        self._recorded = [
+            (node, replace(finding, evidence=tuple(dict.fromkeys((*finding.evidence, *more(finding))))))
+            if node == nodeid
+            else (node, finding)
+            for node, finding in self._recorded
+        ]
+
+    def gating(self) -> list[Finding]:
+        """The findings that fail the run under the policy."""
+        return [finding for finding in self.findings if self.policy.gates(finding)]
+
+    def facts(self) -> dict[str, str]:
+        """The run's facts for the report's environment: what to know to replay or compare it."""
+        return {
+            "site": self.site,
+            "base_url": self.base_url,
+            "browser": self.browser,
+            "browser_version": self.browser_version,
+            "faults": ",".join(self.faults) or "none",
+            "seed": str(self.seed),
+            "gate": self.policy.describe(),
+            "started": self.started,
+        }
 
     def run_info(self) -> RunInfo:
+        browser = f"{self.browser} {self.browser_version}".strip()
         return RunInfo(
             site=self.site,
             base_url=self.base_url,
-            browser=self.browser,
+            browser=browser,
             faults=self.faults,
             started=self.started,
             seed=self.seed,
         )
 
-    def write(self) -> None:
+    def write(self, worker: str | None = None) -> None:
+        """findings.json; a worker writes its part beside it, and the controller merges the parts first."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if worker is not None:
+            write_findings(self._part(worker), self.run_info(), self.findings)
+            return
+        for part in sorted(self.path.parent.glob(self._part("*").name)):
+            run, found = read_findings(part)
+            self.browser, self.base_url = self.browser or run.browser, self.base_url or run.base_url
+            self._recorded += [("", finding) for finding in found]
+            part.unlink()
         write_findings(self.path, self.run_info(), self.findings)
 
-    def summary_lines(self) -> list[str]:
-        """The findings as the customers would tell them, one line each."""
-        if not self.findings:
-            return [f"no broken promises found; written to {self.path}"]
-        lines = [f"{len(self.findings)} broken promise(s), written to {self.path}:"]
-        for finding in self.findings:
-            lines.append(f"  [{finding.severity}] {finding.id} in '{finding.scenario}': {finding.message}")
-        return lines
+    def forget_parts(self) -> None:
+        """Remove parts a crashed earlier run left behind, before this run's workers write theirs."""
+        for part in self.path.parent.glob(self._part("*").name):
+            part.unlink()
+
+    def _part(self, worker: str) -> Path:
+        return self.path.with_name(f".{self.path.name}.{worker}.part")

@@ -2,53 +2,143 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Generator
 from pathlib import Path
+from typing import Any
 
+import allure_commons
 import pytest
-from pytest_bdd.parser import Feature, Scenario
+from playwright.sync_api import Page
+from pytest_bdd.parser import Feature, Scenario, Step
 
-from checkout_integrity import _options
+from checkout_integrity import (
+    _allure,
+    _evidence,
+    _gate,
+    _options,
+    _outputs,
+    _policy,
+    _reporting,
+    _step_library,
+    _summary,
+)
+from checkout_integrity._journey import Journey
+from checkout_integrity._masking import mask_report
 from checkout_integrity._run_log import RunLog, ScenarioLabel
 
 RUN_LOG = pytest.StashKey[RunLog]()
 SCENARIO = pytest.StashKey[ScenarioLabel]()
+JOURNEY = pytest.StashKey[Journey]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     _options.add_options(parser)
+    _policy.add_option(parser)
 
 
+@pytest.hookimpl(tryfirst=True)  # before allure-pytest-bdd, junitxml and pytest-playwright read their options
 def pytest_configure(config: pytest.Config) -> None:
     reports = Path(config.rootpath, config.getoption("reports"))
-    if hasattr(config.option, "allure_report_dir") and config.option.allure_report_dir is None:
-        config.option.allure_report_dir = str(reports / "allure-results")
-        config.option.clean_alluredir = True
-    config.stash[RUN_LOG] = RunLog(
+    _outputs.direct_outputs(config, reports)
+    config.addinivalue_line("markers", "severity(level): @severity:<level> sets the severity of the scenario's findings")
+    config.addinivalue_line("markers", "known(ticket): @known:<ticket> quarantines the scenario's findings")
+    log = RunLog(
         path=reports / "findings.json",
         site=config.getoption("site"),
         faults=_options.chosen_faults(config),
         seed=_options.run_seed(config),
+        policy=_policy.read_policy(config),
     )
+    if not hasattr(config, "workerinput"):
+        log.forget_parts()
+    config.stash[RUN_LOG] = log
+    masking = _allure.MaskCardNumbers()
+    allure_commons.plugin_manager.register(masking)
+    config.add_cleanup(lambda: allure_commons.plugin_manager.unregister(masking))
 
 
 def pytest_report_header(config: pytest.Config) -> str:
     log = config.stash[RUN_LOG]
     faults = ",".join(log.faults) or "none"
-    return f"checkout-integrity: site {log.site}, faults {faults}, seed {log.seed} (replay with --seed {log.seed})"
+    return (
+        f"checkout-integrity: site {log.site}, faults {faults}, seed {log.seed} (replay with --seed {log.seed}), "
+        f"gate {log.policy.describe()}"
+    )
+
+
+def pytest_bdd_apply_tag(tag: str, function: Callable[..., Any]) -> bool | None:
+    mark = _policy.tag_mark(tag)
+    if mark is None:
+        return None
+    mark(function)
+    return True
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    _policy.check_tags(items)
+    config.stash[RUN_LOG].scenarios = sum("_pytest_bdd_example" in getattr(item, "fixturenames", ()) for item in items)
 
 
 def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Feature, scenario: Scenario) -> None:
-    request.node.stash[SCENARIO] = ScenarioLabel(scenario.name, feature.name, feature.language)
+    severity, ticket = _policy.scenario_terms(scenario.tags, feature.tags)
+    request.node.stash[SCENARIO] = ScenarioLabel(
+        scenario.name, feature.name, feature.language, request.node.nodeid, severity, ticket
+    )
+
+
+def pytest_bdd_step_func_lookup_error(step: Step, exception: Exception) -> None:
+    _step_library.with_nearest(exception, step.name, step.type)
+
+
+def pytest_bdd_before_step_call(request: pytest.FixtureRequest, step_func_args: dict[str, Any]) -> None:
+    page = getattr(step_func_args.get("storefront"), "page", None)
+    if isinstance(page, Page):
+        _evidence.listen(request.node, page)
+        log = request.config.stash[RUN_LOG]
+        if not log.browser_version and page.context.browser is not None:
+            log.browser_version = page.context.browser.version
+
+
+@pytest.hookimpl(tryfirst=True)  # inside the failed Allure step, before allure-pytest-bdd closes it
+def pytest_bdd_step_error(request: pytest.FixtureRequest) -> None:
+    journey = request.node.stash.get(JOURNEY, None)
+    if journey is not None:
+        _reporting.show_step(request.node, journey)
+
+
+@pytest.hookimpl(wrapper=True)  # inside allure-pytest-bdd's wrapper: it reads the report after this one
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, pytest.TestReport]:
+    report: pytest.TestReport = yield
+    mask_report(report)
+    log = item.config.stash[RUN_LOG]
+    _gate.excuse(report, call, log.findings_of(item.nodeid), log.policy)
+    if report.when == "teardown":
+        _reporting.close_scenario(item, report, log, item.stash.get(SCENARIO, None), item.stash.get(JOURNEY, None))
+    return report
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    if not hasattr(session.config, "workerinput"):
-        session.config.stash[RUN_LOG].write()
+    config = session.config
+    log = config.stash[RUN_LOG]
+    worker = getattr(config, "workerinput", {}).get("workerid")
+    log.write(worker)
+    if worker is not None:
+        return
+    results = _outputs.allure_results(config)
+    if results is not None:
+        _allure.write_environment(results, log.facts())
+        _allure.write_categories(results)
+    session.exitstatus = _gate.exit_status(session.exitstatus, log)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    log = config.stash[RUN_LOG]
+    if not (log.scenarios or log.findings):
+        return  # a run of the project's own tests: nothing to tell
     terminalreporter.section("checkout-integrity findings")
-    for line in config.stash[RUN_LOG].summary_lines():
+    for line in _summary.summary_lines(log, terminalreporter._tw.fullwidth, config.invocation_params.dir):
+        terminalreporter.write_line(line)
+    for line in _summary.written(log, config):
         terminalreporter.write_line(line)
 
 
@@ -60,5 +150,6 @@ def run_log(pytestconfig: pytest.Config) -> RunLog:
 
 @pytest.fixture
 def scenario_label(request: pytest.FixtureRequest) -> ScenarioLabel:
-    """Names and language of the running pytest-bdd scenario."""
-    return request.node.stash.get(SCENARIO, ScenarioLabel(request.node.name, "", "en"))
+    """Names, language and tags of the running pytest-bdd scenario."""
+    item: pytest.Item = request.node
+    return item.stash.get(SCENARIO, ScenarioLabel(item.name, "", "en", item.nodeid))

@@ -1,4 +1,5 @@
-"""`python -m demo_hotel --port P [--host H] [--faults a,b] [--list-faults] [--smtp-port N] [--db PATH]`."""
+"""`python -m demo_hotel --port P [--host H] [--faults a,b] [--list-faults] [--smtp-port N] [--db PATH]
+[--ui pages|spa]`."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import uvicorn
 
-from demo_hotel.app import create_app
+from demo_hotel.app import UIS, create_app
 from demo_hotel.faults import FAULTS, UnknownFault, parse_faults
 from demo_hotel.store import database_file
 
@@ -20,6 +21,12 @@ def arguments() -> argparse.ArgumentParser:
     parser.add_argument("--list-faults", action="store_true", help="list the fault ids and exit")
     parser.add_argument("--smtp-port", type=int, help="send confirmation emails through SMTP on 127.0.0.1:PORT")
     parser.add_argument("--db", type=Path, help="SQLite file to keep state in (default: a temporary file)")
+    parser.add_argument(
+        "--ui",
+        choices=UIS,
+        default="pages",
+        help="pages: server-rendered pages (default); spa: one page drawn in the browser from the JSON API",
+    )
     return parser
 
 
@@ -37,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.port is None:
         parser.error("--port is required")
     with database_file(args.db) as db_path:
-        uvicorn.run(create_app(faults, db_path, args.smtp_port), host=args.host, port=args.port)
+        uvicorn.run(create_app(faults, db_path, args.smtp_port, ui=args.ui), host=args.host, port=args.port)
     return 0
 
 

@@ -14,10 +14,12 @@ from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp
 
+from demo_hotel.api import api_routes
 from demo_hotel.clock import CustomerClock
 from demo_hotel.faults import FAULTS, UnknownFault
 from demo_hotel.harness_api import harness_routes
@@ -27,6 +29,8 @@ from demo_hotel.store import Store
 
 SESSION_COOKIE = "session"
 TEMPLATES = Path(__file__).with_name("templates")
+STATIC = Path(__file__).with_name("static")
+UIS = ("pages", "spa")
 
 
 class CustomerSession(BaseHTTPMiddleware):
@@ -60,10 +64,17 @@ def create_app(
     smtp_port: int | None = None,
     clock: CustomerClock | None = None,
     demo_mode: bool = True,
+    ui: str = "pages",
 ) -> Starlette:
-    """The site with these faults on; demo_mode adds the /__test__/ endpoints the harness drives."""
+    """The site with these faults on; demo_mode adds the /__test__/ endpoints the harness drives.
+
+    `ui` "pages" serves server-rendered pages; "spa" serves one page whose script draws every view from
+    the JSON API, for the same shop.
+    """
     for fault in sorted(faults - FAULTS.keys()):
         raise UnknownFault(fault)
+    if ui not in UIS:
+        raise ValueError(f"unknown ui {ui!r}: use one of {', '.join(UIS)}")
     store = Store(db_path)
     clock = clock or CustomerClock()
     pages = jinja2.Environment(
@@ -71,7 +82,19 @@ def create_app(
     )
     templates = Jinja2Templates(env=pages, context_processors=[page_context])
     shop = Shop(store, clock, faults, templates, smtp_port)
-    routes = [
+    routes: list[BaseRoute] = (
+        page_routes(shop)
+        if ui == "pages"
+        else [Route("/", shop.app_page), Mount("/static", StaticFiles(directory=STATIC)), *api_routes(shop)]
+    )
+    if demo_mode:
+        routes += harness_routes(store, clock, faults)
+    return Starlette(routes=routes, middleware=[Middleware(CustomerSession, store=store)])
+
+
+def page_routes(shop: Shop) -> list[BaseRoute]:
+    """The server-rendered pages, one per checkout step."""
+    return [
         Route("/", shop.search_page),
         Route("/search", shop.results),
         Route("/rooms/{slug}", shop.room_page),
@@ -86,6 +109,3 @@ def create_app(
         Route("/signin", shop.signin_page, methods=["GET"]),
         Route("/signin", shop.sign_in, methods=["POST"]),
     ]
-    if demo_mode:
-        routes += harness_routes(store, clock, faults)
-    return Starlette(routes=routes, middleware=[Middleware(CustomerSession, store=store)])

@@ -22,6 +22,7 @@ class DemoServer:
     """`with DemoServer(faults={"price-drift"}) as site:` serves the site at `site.url` on 127.0.0.1.
 
     The port is bound before uvicorn starts, so the first request simply waits for the server to answer.
+    `ui="spa"` serves the same shop as a single-page app over its JSON API instead of server-rendered pages.
     """
 
     def __init__(
@@ -31,12 +32,14 @@ class DemoServer:
         port: int = 0,
         db_path: Path | None = None,
         demo_mode: bool = True,
+        ui: str = "pages",
     ) -> None:
         self.faults = frozenset(faults)
         self.smtp_port = smtp_port
         self.port = port
         self.db_path = db_path
         self.demo_mode = demo_mode
+        self.ui = ui
         self.url = ""
         self._stack = ExitStack()
 
@@ -55,7 +58,7 @@ class DemoServer:
 
     def _start(self) -> None:
         db_path = self._stack.enter_context(database_file(self.db_path))
-        app = create_app(self.faults, db_path, self.smtp_port, demo_mode=self.demo_mode)
+        app = create_app(self.faults, db_path, self.smtp_port, demo_mode=self.demo_mode, ui=self.ui)
         listener = self._stack.enter_context(socket.socket())
         listener.bind(("127.0.0.1", self.port))
         listener.listen()

@@ -1,6 +1,7 @@
 """The customer's pages: search, room, cart, guest details, payment, confirmation and sign-in.
 
-Faults that change what the shop does (rather than what it charges, see `checkout`) are decided here.
+Faults that change what the shop does (rather than what it charges, see `checkout`) are decided here, in
+methods that both the server-rendered pages below and the single-page app's JSON API (`api`) call.
 """
 
 from __future__ import annotations
@@ -31,9 +32,12 @@ from demo_hotel.pricing import (
     offer_total,
     stay_lines,
 )
-from demo_hotel.store import Cart, Guest, Owner, SoldOut, Store
+from demo_hotel.store import Account, Cart, Guest, Owner, SoldOut, Store
 
 HOLD_FOR = timedelta(minutes=10)
+GUEST_NEEDED = "Enter the guest's full name and a valid email address."
+SIGN_IN_NEEDED = "Enter your email and a password."
+WRONG_PASSWORD = "The email or password is incorrect."
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,47 @@ class Offer:
     room: RoomType
     rooms_left: int
     total: Decimal
+
+
+@dataclass(frozen=True)
+class CartView:
+    """An open cart as the customer sees it now: its total and, while held, when the hold ends."""
+
+    cart: Cart
+    total: Decimal
+    now: datetime
+    expires_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Paid:
+    reference: str
+
+
+@dataclass(frozen=True)
+class Declined:
+    """The card was declined: the cart and card fields as the shop gives them back to the customer."""
+
+    reason: str
+    cart: Cart
+    card: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Gone:
+    """The room went to someone else."""
+
+    room_type: str
+
+
+@dataclass(frozen=True)
+class NotYet:
+    """The customer cannot pay yet: `step` ("cart" or "guest") is where they go back to."""
+
+    step: str
+
+
+Payment = Paid | Declined | Gone | NotYet
 
 
 def countdown(expires_at: datetime, now: datetime) -> str:
@@ -65,6 +110,9 @@ def stay_from(fields: Any) -> Stay:
 
 def see_other(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
+
+
+PAGES = {"cart": "/cart", "guest": "/checkout/guest"}  # where a customer who cannot pay yet is sent back to
 
 
 class Shop:
@@ -118,16 +166,20 @@ class Shop:
         """Whether a hold keeps the room from other customers; fault hold-broken takes none."""
         return "hold-broken" not in self.faults
 
+    async def app_page(self, request: Request) -> Response:
+        """The single-page app's one page: its script draws every view from the JSON API."""
+        return self.render(request, "app.html", locale=locale_of(request))
+
     async def search_page(self, request: Request) -> Response:
         today = self.clock.now().date()
         stay = Stay(today + timedelta(days=1), today + timedelta(days=3), 2)
         return self.render(request, "search.html", stay=stay)
 
-    async def results(self, request: Request) -> Response:
-        stay = stay_from(request.query_params)
+    def offers(self, request: Request, stay: Stay) -> list[Offer]:
+        """Every room type for the stay, with the rooms left to this customer and the stay's total."""
         cart = self.store.cart(self.owner(request))
         now = self.clock.now()
-        offers = [
+        return [
             Offer(
                 room,
                 self.store.rooms_left(
@@ -137,12 +189,25 @@ class Shop:
             )
             for room in self.store.room_types()
         ]
-        return self.render(request, "results.html", stay=stay, offers=offers, currency=CURRENCY)
+
+    @property
+    def preselected(self) -> frozenset[str]:
+        """Extras ticked before the customer chooses any; fault basket-sneak ticks travel insurance."""
+        return frozenset({"insurance"}) if "basket-sneak" in self.faults else frozenset()
+
+    def take(self, request: Request, room: RoomType, stay: Stay, extras: list[str]) -> None:
+        """Put the stay and its extras in the customer's cart and hold the room; SoldOut when none is left."""
+        now = self.clock.now()
+        lines = stay_lines(room, stay, extras)
+        self.store.hold_room(self.owner(request), room, stay, lines, now, now + HOLD_FOR, count_holds=self.holds_count)
+
+    async def results(self, request: Request) -> Response:
+        stay = stay_from(request.query_params)
+        return self.render(request, "results.html", stay=stay, offers=self.offers(request, stay), currency=CURRENCY)
 
     async def room_page(self, request: Request) -> Response:
         room = self.room_of(request.path_params["slug"])
         stay = stay_from(request.query_params)
-        checked = {"insurance"} if "basket-sneak" in self.faults else set()
         return self.render(
             request,
             "room.html",
@@ -150,20 +215,15 @@ class Shop:
             stay=stay,
             total=offer_total(room, stay),
             extras=EXTRAS.values(),
-            checked=checked,
+            checked=self.preselected,
             currency=CURRENCY,
         )
 
     async def book(self, request: Request) -> Response:
         form = await request.form()
         room = self.room_of(str(form.get("room_type", "")))
-        stay = stay_from(form)
-        lines = stay_lines(room, stay, [str(extra) for extra in form.getlist("extras")])
-        now = self.clock.now()
         try:
-            self.store.hold_room(
-                self.owner(request), room, stay, lines, now, now + HOLD_FOR, count_holds=self.holds_count
-            )
+            self.take(request, room, stay_from(form), [str(extra) for extra in form.getlist("extras")])
         except SoldOut as error:
             return self.sold_out(request, error.room_type)
         return see_other("/cart")
@@ -171,15 +231,21 @@ class Shop:
     def sold_out(self, request: Request, slug: str) -> Response:
         return self.render(request, "sold_out.html", status_code=409, room=self.room_of(slug))
 
-    async def cart_page(self, request: Request) -> Response:
+    def cart_view(self, request: Request) -> CartView | None:
+        """The open cart as a page load shows it (fault fake-urgency restarts its hold), or None."""
         cart = self.open_cart(request)
-        context: dict[str, Any] = {"cart": cart, "currency": CURRENCY}
-        if cart is not None:
-            now = self.clock.now()
-            context |= {"total": cart_total(cart.lines, self.faults), "now": stamp(now)}
-            if cart.hold is not None:
-                expires_at = cart.hold.expires_at
-                context |= {"expires_at": stamp(expires_at), "countdown": countdown(expires_at, now)}
+        if cart is None:
+            return None
+        expires_at = cart.hold.expires_at if cart.hold is not None else None
+        return CartView(cart, cart_total(cart.lines, self.faults), self.clock.now(), expires_at)
+
+    async def cart_page(self, request: Request) -> Response:
+        view = self.cart_view(request)
+        context: dict[str, Any] = {"cart": view.cart if view else None, "currency": CURRENCY}
+        if view is not None:
+            context |= {"total": view.total, "now": stamp(view.now)}
+            if view.expires_at is not None:
+                context |= {"expires_at": stamp(view.expires_at), "countdown": countdown(view.expires_at, view.now)}
         return self.render(request, "cart.html", **context)
 
     async def cart_api(self, request: Request) -> Response:
@@ -203,26 +269,39 @@ class Shop:
             return see_other("/cart")
         return self.render(request, "guest.html", guest=cart.guest)
 
+    def keep_guest(self, cart: Cart, guest: Guest) -> bool:
+        """Save the guest's details on the cart when they will do (a name and an email address)."""
+        if not guest.name or "@" not in guest.email:
+            return False
+        self.store.save_guest(cart.id, guest)
+        return True
+
+    def payment_due(self, request: Request) -> Cart | NotYet:
+        """The cart the payment page asks the customer to pay (noting when they first saw it), or where they go
+        back to."""
+        cart = self.open_cart(request)
+        if cart is None:
+            return NotYet("cart")
+        if not cart.guest.email:
+            return NotYet("guest")
+        self.store.open_payment(cart.id, self.clock.now())
+        return cart
+
     async def save_guest(self, request: Request) -> Response:
         cart = self.open_cart(request)
         if cart is None:
             return see_other("/cart")
         form = await request.form()
         guest = Guest(*(str(form.get(field, "")).strip() for field in ("full_name", "email", "phone")))
-        if not guest.name or "@" not in guest.email:
-            error = "Enter the guest's full name and a valid email address."
-            return self.render(request, "guest.html", status_code=400, guest=guest, error=error)
-        self.store.save_guest(cart.id, guest)
+        if not self.keep_guest(cart, guest):
+            return self.render(request, "guest.html", status_code=400, guest=guest, error=GUEST_NEEDED)
         return see_other("/checkout/payment")
 
     async def payment_page(self, request: Request) -> Response:
-        cart = self.open_cart(request)
-        if cart is None:
-            return see_other("/cart")
-        if not cart.guest.email:
-            return see_other("/checkout/guest")
-        self.store.open_payment(cart.id, self.clock.now())
-        return self.payment_form(request, cart, {})
+        due = self.payment_due(request)
+        if isinstance(due, NotYet):
+            return see_other(PAGES[due.step])
+        return self.payment_form(request, due, {})
 
     def payment_form(
         self, request: Request, cart: Cart, card: dict[str, str], error: str | None = None, status_code: int = 200
@@ -232,24 +311,22 @@ class Shop:
             request, "payment.html", status_code=status_code, bill=bill, guest=cart.guest, card=card, error=error
         )
 
-    async def pay(self, request: Request) -> Response:
-        """Charge the card once per cart: paying again leads to the same confirmation.
+    async def charge(self, request: Request, card: Card) -> Payment:
+        """Charge the card once per cart: paying again leads to the same booking.
 
         Fault double-charge charges the card again instead.
         """
         cart = self.store.cart(self.owner(request))
         if cart is None or not cart.lines:
-            return see_other("/cart")
+            return NotYet("cart")
         if cart.reference is not None and "double-charge" not in self.faults:
-            return see_other(f"/confirmation/{cart.reference}")
+            return Paid(cart.reference)
         if not cart.guest.email:
-            return see_other("/checkout/guest")
-        form = await request.form()
-        card = Card(*(str(form.get(field, "")) for field in ("card_number", "expiry", "cvc", "card_name")))
+            return NotYet("guest")
         now = self.clock.now()
         reason = decline_reason(card, now.date())
         if reason is not None:
-            return self.declined(request, cart, card, reason)
+            return self.declined(cart, card, reason)
         bill = charged_bill(cart.lines, self.faults, cart.payment_opened_at, now)
         try:
             payment = self.store.pay(
@@ -261,23 +338,34 @@ class Shop:
                 repeat_charge="double-charge" in self.faults,
             )
         except SoldOut as error:
-            return self.sold_out(request, error.room_type)
+            return Gone(error.room_type)
         if payment.first and self.smtp_port is not None:
             total = format_money(receipt_total(bill, self.faults), bill.currency, locale_of(request))
             email = mailer.confirmation_email(cart.guest.email, payment.reference, total)
             await run_in_threadpool(mailer.send, email, self.smtp_port)
-        return see_other(f"/confirmation/{payment.reference}")
+        return Paid(payment.reference)
 
-    def declined(self, request: Request, cart: Cart, card: Card, reason: str) -> Response:
-        """Show the decline; the customer retypes only the card number and security code.
+    def declined(self, cart: Cart, card: Card, reason: str) -> Declined:
+        """The decline as the customer gets it back: they retype only the card number and security code.
 
         Fault input-lost clears the guest details and every card field as well.
         """
         if "input-lost" in self.faults:
             self.store.save_guest(cart.id, Guest())
-            return self.payment_form(request, replace(cart, guest=Guest()), {}, reason, status_code=402)
-        kept = {"expiry": card.expiry, "card_name": card.name}
-        return self.payment_form(request, cart, kept, reason, status_code=402)
+            return Declined(reason, replace(cart, guest=Guest()), {})
+        return Declined(reason, cart, {"expiry": card.expiry, "card_name": card.name})
+
+    async def pay(self, request: Request) -> Response:
+        form = await request.form()
+        card = Card(*(str(form.get(field, "")) for field in ("card_number", "expiry", "cvc", "card_name")))
+        outcome = await self.charge(request, card)
+        if isinstance(outcome, Declined):
+            return self.payment_form(request, outcome.cart, outcome.card, outcome.reason, status_code=402)
+        if isinstance(outcome, Gone):
+            return self.sold_out(request, outcome.room_type)
+        if isinstance(outcome, NotYet):
+            return see_other(PAGES[outcome.step])
+        return see_other(f"/confirmation/{outcome.reference}")
 
     async def confirmation(self, request: Request) -> Response:
         booking = self.store.booking(request.path_params["reference"])
@@ -288,13 +376,16 @@ class Shop:
     async def signin_page(self, request: Request) -> Response:
         return self.render(request, "signin.html", email="")
 
+    def sign_in_as(self, request: Request, email: str, password: str) -> Account | None:
+        """Sign the browser in, or create the account for an unknown email; the open cart follows the account
+        (fault cart-lost leaves it with the browser). None when the password is wrong."""
+        return self.store.sign_in(request.state.session, email, password, adopt_cart="cart-lost" not in self.faults)
+
     async def sign_in(self, request: Request) -> Response:
-        """Sign in, or create the account for an unknown email; the open cart follows the account."""
         form = await request.form()
         email, password = str(form.get("email", "")).strip(), str(form.get("password", ""))
         if "@" not in email or not password:
-            return self.render(request, "signin.html", 400, email=email, error="Enter your email and a password.")
-        account = self.store.sign_in(request.state.session, email, password, adopt_cart="cart-lost" not in self.faults)
-        if account is None:
-            return self.render(request, "signin.html", 401, email=email, error="The email or password is incorrect.")
+            return self.render(request, "signin.html", 400, email=email, error=SIGN_IN_NEEDED)
+        if self.sign_in_as(request, email, password) is None:
+            return self.render(request, "signin.html", 401, email=email, error=WRONG_PASSWORD)
         return see_other("/cart")

@@ -1,4 +1,13 @@
-"""What any shop must let a customer do, in the customer's words; page objects implement it per site."""
+"""What any shop must let a customer do, in the customer's words; page objects implement it per site, and
+`pages/profiled` implements it for any shop that has a site profile (`profiles/*.toml`).
+
+The words are a shop's, not only a hotel's. An *offer* is what the results list (a room type, a product);
+*extras* are optional things chosen with it (breakfast, travel insurance; gift wrap, a warranty); `book`
+puts the offer in the *cart*, whose lines have a kind: `room` or `item`, `extra`, `tax`, `fee`,
+`shipping`; `give_details` takes the customer from the cart to payment, giving their details and, in a
+product shop, choosing the shipping method. A `Stay` is what the customer looks for; a product shop's
+profile uses the parts of it that it needs, and sets the quantity in its add-to-cart steps.
+"""
 
 from __future__ import annotations
 

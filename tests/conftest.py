@@ -1,25 +1,52 @@
-"""The project's own tests: a shared record of the fault matrix, printed at the end of the run."""
+"""The project's own tests: the fault matrix's rows, printed as one table at the end of the run.
+
+Each matrix run writes its row to a file in the session's temporary folder, so the table is whole
+under pytest-xdist too (the workers' folders sit inside the controller's).
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-MATRIX = pytest.StashKey[dict[str, tuple[list[str], float]]]()
+
+class FaultMatrix:
+    """Rows of the fault matrix: which finding ids a run reported, and its wall time."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def __setitem__(self, run: str, row: tuple[list[str], float]) -> None:
+        (self.folder / f"{run.replace(' ', '_')}.json").write_text(json.dumps([run, *row]), encoding="utf-8")
+
+    def rows(self) -> list[tuple[str, list[str], float]]:
+        return sorted(tuple(json.loads(path.read_text(encoding="utf-8"))) for path in self.folder.rglob("*.json"))
+
+
+def matrix_folder(config: pytest.Config) -> Path:
+    """The controller's temporary folder (a worker's is inside it) holds the matrix rows."""
+    base = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    controller = base.parent if hasattr(config, "workerinput") else base
+    return controller / "fault-matrix"
 
 
 @pytest.fixture(scope="session")
-def fault_matrix(pytestconfig: pytest.Config) -> dict[str, tuple[list[str], float]]:
-    """fault (or "clean") -> (finding ids of that run, wall seconds)."""
-    return pytestconfig.stash.setdefault(MATRIX, {})
+def fault_matrix(pytestconfig: pytest.Config) -> FaultMatrix:
+    """run name ("<target> <fault>" or "<target> clean") -> (finding ids of that run, wall seconds)."""
+    return FaultMatrix(matrix_folder(pytestconfig))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
-    matrix = config.stash.get(MATRIX, {})
-    if not matrix:
+    folder = matrix_folder(config)
+    rows = FaultMatrix(folder).rows() if folder.exists() else []
+    if not rows:
         return
     terminalreporter.section("fault matrix: faults switched on x finding ids reported")
-    width = max(len(fault) for fault in matrix)
-    for fault, (ids, seconds) in sorted(matrix.items()):
-        terminalreporter.write_line(f"{fault:<{width}}  {seconds:6.1f} s  {', '.join(ids) or '(none)'}")
-    total = sum(seconds for _, seconds in matrix.values())
-    terminalreporter.write_line(f"{len(matrix)} runs, {total:.1f} s of suite wall time in all")
+    width = max(len(run) for run, _, _ in rows)
+    for run, ids, seconds in rows:
+        terminalreporter.write_line(f"{run:<{width}}  {seconds:6.1f} s  {', '.join(ids) or '(none)'}")
+    total = sum(seconds for _, _, seconds in rows)
+    terminalreporter.write_line(f"{len(rows)} runs, {total:.1f} s of suite wall time in all")

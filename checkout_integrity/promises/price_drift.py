@@ -2,7 +2,9 @@
 
 Like for like only: a line against the same line (label and currency) on the first page that showed
 it, and each amount charged against the total last shown on the payment page. Totals of pages against
-each other, new lines, other currencies and the email are other promises' business.
+each other, new lines, other currencies and the email are other promises' business. Where the journey
+kept the prices the network carried (a single-page shop's JSON), the page must show what its data said:
+a page and network that disagree is a price the customer was not really given.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from checkout_integrity._findings import CATALOGUE, Finding
-from checkout_integrity._journey import Journey, Line, Snapshot
+from checkout_integrity._journey import CUSTOMER, NETWORK, Journey, Line, Snapshot
 from checkout_integrity._money import Money
 from checkout_integrity.promises._steps import BANK_STATEMENT, CONFIRMATION, PAGE, PAYING
 from checkout_integrity.promises._words import later, where
@@ -24,7 +26,31 @@ def price_held(journey: Journey) -> list[Finding]:
     What I was charged comes first: it is what the customer feels, and the run log keeps one finding
     per promise and scenario."""
     seen = journey.seen_by()
-    return [*_charges_unlike_the_payment_total(seen), *_lines_that_changed(seen)]
+    mine = [snapshot for snapshot in journey.snapshots if snapshot.actor == CUSTOMER]
+    return [*_charges_unlike_the_payment_total(seen), *_lines_that_changed(seen), *_pages_unlike_their_data(mine)]
+
+
+def _pages_unlike_their_data(seen: Sequence[Snapshot]) -> Iterator[Finding]:
+    """The network snapshot recorded right before a page snapshot (the data that page was drawn from) against it."""
+    for index, carried in enumerate(seen):
+        shown = seen[index + 1] if carried.source == NETWORK and index + 1 < len(seen) else None
+        if shown is None or shown.source != PAGE:
+            continue
+        request = carried.facts.get("request", carried.url)
+        on_page = {**{name: (f"the {name}", money) for name, money in shown.amounts.items()},
+                   **{f"line {line.label}": (f"'{line.label}'", line.amount) for line in shown.lines}}
+        in_data = [*((name, money) for name, money in carried.amounts.items()),
+                   *((f"line {line.label}", line.amount) for line in carried.lines)]
+        for name, said in in_data:
+            if name in on_page and on_page[name][1] != said:
+                what, showed = on_page[name]
+                yield DEFECT.finding(
+                    f"The price changed while I was paying: the page showed {what} as {showed} "
+                    f"{where(shown.step)}, but the shop's data for that page ({request}) said {said}; "
+                    "the page and the network disagree.",
+                    step=shown.step,
+                    evidence=(shown.screenshot,),
+                )
 
 
 def _lines_that_changed(seen: Sequence[Snapshot]) -> Iterator[Finding]:

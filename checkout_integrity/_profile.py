@@ -1,0 +1,467 @@
+"""A site profile: how to walk one shop's checkout as a customer, written as data (TOML) instead of Python.
+
+The schema speaks a shop's generic words: *offers* (a room type, a product), *extras* (breakfast, gift
+wrap), the *cart* and its lines (kinds `room`/`item`, `extra`, `tax`, `fee`, `shipping`), *checkout*
+(the customer's details and, for a product shop, the shipping method), *payment* and *confirmation*.
+Each storefront action has a URL, steps and what shows it is done; `read` says where the customer reads
+prices, lines and totals; `network` says which JSON responses carry prices. Optional parts may be left
+out: the promises that need them are then "not checkable on this site" (`NEEDS`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated, Literal
+
+from babel import Locale, UnknownLocaleError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from checkout_integrity._findings import CATALOGUE
+from checkout_integrity._journey import LINE_KINDS
+from checkout_integrity._profile_locators import ACTING_KINDS, READING_KINDS, Where, parse_where
+
+
+def _acting(text: str) -> Where:
+    return parse_where(text, ACTING_KINDS)
+
+
+def _reading(text: str) -> Where:
+    return parse_where(text, READING_KINDS)
+
+
+def _pattern(text: str) -> str:
+    try:
+        re.compile(text)
+    except re.error as broken:
+        raise ValueError(f"{text!r} is not a regular expression ({broken})") from None
+    return text
+
+
+def _attribute(text: str) -> str:
+    if not re.fullmatch(r"@[A-Za-z_:][-\w:.]*", text):
+        raise ValueError(f"{text!r} is not an attribute: write it as @name, such as @data-kind")
+    return text[1:]
+
+
+def _locale(text: str) -> str:
+    try:
+        Locale.parse(text)
+    except (UnknownLocaleError, ValueError):
+        raise ValueError(f"Babel does not know the locale {text!r}: use one such as en_GB, it_IT or de_DE") from None
+    return text
+
+
+def _line_kind(text: str) -> str:
+    if text not in LINE_KINDS:
+        raise ValueError(f"{text!r} is not a line kind the promises read: use one of {', '.join(LINE_KINDS)}")
+    return text
+
+
+def _some(value: object) -> object:
+    """A single value where a list is expected is a list of one."""
+    return [value] if isinstance(value, str | dict) else value
+
+
+ActLocator = Annotated[Where, BeforeValidator(_acting)]
+ReadLocator = Annotated[Where, BeforeValidator(_reading)]
+ReadyLocators = Annotated[tuple[ActLocator, ...], BeforeValidator(_some)]
+Pattern = Annotated[str, AfterValidator(_pattern)]
+Attribute = Annotated[str, AfterValidator(_attribute)]
+LineKind = Annotated[str, AfterValidator(_line_kind)]
+
+
+class Part(BaseModel):
+    """A part of a profile: unknown keys are mistakes, values never change once read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, arbitrary_types_allowed=True)
+
+
+DOINGS = ("goto", "click", "fill", "check", "select")
+
+
+class Step(Part):
+    """One thing the customer does: go to a URL, click, fill in, tick or pick an element."""
+
+    goto: str | None = Field(default=None, description="a URL to open", examples=['"/cart"'])
+    click: ActLocator | None = Field(default=None, description="what to click", examples=['"button=Pay now"'])
+    fill: ActLocator | None = Field(default=None, description="a field to type into", examples=['"label=Email"'])
+    check: ActLocator | None = Field(default=None, description="a checkbox to tick", examples=['"label={extra}"'])
+    select: ActLocator | None = Field(default=None, description="a list to pick from", examples=['"label=Delivery"'])
+    text: str | None = Field(default=None, alias="with", description="what to type or pick", examples=['"{email}"'])
+
+    @model_validator(mode="after")
+    def one_thing(self) -> Step:
+        doing = [name for name in DOINGS if getattr(self, name) is not None]
+        if len(doing) != 1:
+            raise ValueError(
+                'a step does exactly one of goto, click, fill, check or select, such as { click = "button=Search" }'
+            )
+        if (self.fill or self.select) is not None and self.text is None:
+            raise ValueError(
+                'a fill or select step says what with `with`, such as { fill = "label=Email", with = "{email}" }'
+            )
+        return self
+
+    @property
+    def doing(self) -> str:
+        return next(name for name in DOINGS if getattr(self, name) is not None)
+
+
+class Action(Part):
+    """A storefront action: open `url` (if given), do the `steps`, then wait until one of `ready` shows."""
+
+    url: str | None = Field(default=None, description="the URL the action starts at", examples=['"/cart"'])
+    steps: tuple[Step, ...] = Field(
+        default=(), description="what the customer does, in order", examples=['[{ click = "button=Book now" }]']
+    )
+    ready: ReadyLocators = Field(
+        default=(), description="what shows the action is done (any one of them)", examples=['["testid=cart-total"]']
+    )
+
+
+class ChooseOffer(Action):
+    """Picking one offer from the results: `choose` is what the customer clicks; no such element means sold out."""
+
+    choose: ActLocator = Field(
+        description="what the customer clicks to pick an offer, with {offer} for its name",
+        examples=['"link=Choose {offer}"'],
+    )
+
+
+class Pay(Action):
+    """Paying: `request` is the URL of the request that pays, which a retry or double click sends again."""
+
+    request: Pattern | None = Field(
+        default=None,
+        description="a regular expression for the URL of the payment request",
+        examples=['"/checkout/pay"'],
+    )
+
+
+class PageRule(Part):
+    """How to tell a page: its address matches `url` (a regular expression), or `shows` is on it."""
+
+    url: Pattern | None = Field(
+        default=None,
+        description="a regular expression searched in the path, query and fragment",
+        examples=['"^/cart"'],
+    )
+    shows: ReadLocator | None = Field(
+        default=None, description="an element only this page has", examples=['"css=[data-view=cart]"']
+    )
+
+    @model_validator(mode="after")
+    def told_apart(self) -> PageRule:
+        if self.url is None and self.shows is None:
+            raise ValueError('a page is told by url or shows, such as { url = "^/cart" }')
+        return self
+
+
+class Lines(Part):
+    """Priced lines (cart, payment, confirmation): each line element and, inside it, its label, amount and kind."""
+
+    each: ReadLocator = Field(description="one element per line", examples=['"testid=cart-line"'])
+    label: ReadLocator = Field(description="the line's name, inside the line", examples=['"testid=line-label"'])
+    amount: ReadLocator = Field(description="the line's price, inside the line", examples=['"testid=line-amount"'])
+    kind: Attribute | ReadLocator | None = Field(
+        default=None,
+        description="the line's kind: an attribute of the line (@name) or an element inside it",
+        examples=['"@data-kind"'],
+    )
+    kinds: dict[str, LineKind] = Field(
+        default_factory=dict,
+        description="the shop's words (kinds or label beginnings) -> the harness's line kinds",
+        examples=['{ "Delivery" = "shipping", "VAT" = "tax" }'],
+    )
+    default_kind: LineKind = Field(
+        default="item", description="the kind of a line nothing else names", examples=['"item"']
+    )
+
+
+class Offers(Part):
+    """The offers in the results: each one, its name and total, how many are left, and the shop's id for it."""
+
+    each: ReadLocator = Field(description="one element per offer", examples=['"testid=offer"'])
+    name: ReadLocator = Field(description="the offer's name, inside the offer", examples=['"testid=offer-name"'])
+    total: ReadLocator | None = Field(
+        default=None, description="the offer's total price", examples=['"testid=offer-total"']
+    )
+    left: ReadLocator | None = Field(
+        default=None,
+        description="how many are left (the first number in it; none: 0)",
+        examples=['"testid=offer-rooms-left"'],
+    )
+    id: Attribute | None = Field(
+        default=None, description="an attribute of the offer with the shop's id for it", examples=['"@data-room-type"']
+    )
+
+
+class Form(Part):
+    """The fields the customer fills in, read by their labels; secret ones are masked before they are kept."""
+
+    fields: str = Field(
+        default="input:not([type=hidden]), select, textarea",
+        description="CSS for the fields to read",
+        examples=['"form input"'],
+    )
+    secret: tuple[str, ...] = Field(
+        default=("Card number", "Security code"),
+        description="labels of card secrets, the card number first",
+        examples=['["Card number", "CVC"]'],
+    )
+    mask: str = Field(
+        default="input[autocomplete^='cc-']",
+        description="CSS for fields blacked out in screenshots",
+        examples=['"input[name^=card]"'],
+    )
+
+
+class Read(Part):
+    """Where the customer reads what the shop says; every key but `total` and `offers` is optional."""
+
+    total: Annotated[tuple[ReadLocator, ...], BeforeValidator(_some)] = Field(
+        min_length=1,
+        description="the total to pay (the first of these found on a page)",
+        examples=['["testid=cart-total", "testid=payment-total"]'],
+    )
+    offers: Offers = Field(
+        description="the offers in the results", examples=['{ each = "testid=offer", name = "testid=offer-name" }']
+    )
+    lines: Lines | None = Field(
+        default=None,
+        description="the priced lines of cart, payment and confirmation",
+        examples=['{ each = "testid=cart-line", label = "testid=line-label", amount = "testid=line-amount" }'],
+    )
+    charged: ReadLocator | None = Field(
+        default=None, description="the amount charged, on the confirmation", examples=['"testid=amount-charged"']
+    )
+    reference: ReadLocator | None = Field(
+        default=None, description="the order or booking reference", examples=['"testid=booking-reference"']
+    )
+    error: ReadLocator | None = Field(
+        default=None, description="the payment error message", examples=['"css=[role=alert]"']
+    )
+    sold_out: ReadLocator | None = Field(
+        default=None, description="what says the offer is gone", examples=['"testid=sold-out"']
+    )
+    countdown: ReadLocator | None = Field(
+        default=None, description="the hold countdown, as MM:SS", examples=['"testid=hold-countdown"']
+    )
+    guest: ReadLocator | None = Field(
+        default=None, description="the customer's details as the shop repeats them", examples=['"testid=guest-summary"']
+    )
+    busy: ReadLocator | None = Field(
+        default=None,
+        description="what the page has only while it is still loading",
+        examples=['"css=main[aria-busy=true]"'],
+    )
+    form: Form = Field(default=Form(), description="the fields the customer fills in", examples=["{}"])
+
+
+class NetworkLines(Part):
+    """Lines in a JSON response: the list, and each line's label, amount and kind inside it."""
+
+    each: str = Field(description="JSON path of the list of lines", examples=['"lines"'])
+    label: str = Field(description="JSON path of a line's name", examples=['"label"'])
+    amount: str = Field(description="JSON path of a line's amount", examples=['"amount"'])
+    kind: str | None = Field(default=None, description="JSON path of a line's kind", examples=['"kind"'])
+
+
+class NetworkPrices(Part):
+    """JSON responses that carry prices: which ones (`url`, `method`) and where the prices are in them."""
+
+    url: Pattern = Field(description="a regular expression searched in the response's URL", examples=['"/api/cart$"'])
+    method: str = Field(default="GET", description="the request method", examples=['"GET"'])
+    amounts: dict[Literal["total", "charged"], str] = Field(
+        default_factory=dict, description="amount name (total, charged) -> JSON path", examples=['{ total = "total" }']
+    )
+    currency: str = Field(description="JSON path of the ISO currency, or the code itself", examples=['"currency"'])
+    lines: NetworkLines | None = Field(
+        default=None,
+        description="the lines the response carries",
+        examples=['{ each = "lines", label = "label", amount = "amount" }'],
+    )
+
+
+class Site(Part):
+    """The shop as a whole: its name, how it prints prices, and how long a customer waits for a page."""
+
+    name: str = Field(description="the shop's name, for reports", examples=['"Demo Hotel"'])
+    locale: Annotated[str, AfterValidator(_locale)] = Field(
+        default="en_GB", description="the locale the shop prints prices in", examples=['"en_GB"']
+    )
+    languages: dict[str, str] = Field(
+        default_factory=dict,
+        description="customer locale -> the shop's {lang} value; prices are then read in it",
+        examples=['{ en_GB = "en", it_IT = "it" }'],
+    )
+    currency: str | None = Field(
+        default=None, description="the currency of prices printed without one", examples=['"EUR"']
+    )
+    timeout: float = Field(
+        default=30.0, gt=0, description="seconds to wait for an element before the key is wrong", examples=["30"]
+    )
+    base_url: str | None = Field(
+        default=None, description="where the shop is, when --base-url is not given", examples=['"https://shop.example"']
+    )
+
+
+class Demo(Part):
+    """The bundled demo site this profile is for, started when no --base-url is given."""
+
+    ui: Literal["pages", "spa"] = Field(
+        default="pages", description="the demo site's pages or single-page app", examples=['"spa"']
+    )
+
+
+class TestCard(Part):
+    """A card the shop's payment sandbox accepts (or declines)."""
+
+    number: str = Field(description="the card number", examples=['"4242424242424242"'])
+    expiry: str = Field(default="12/30", description="MM/YY", examples=['"12/30"'])
+    cvc: str = Field(default="123", description="the security code", examples=['"123"'])
+
+
+class Doctor(Part):
+    """What `check-profile` does on its walk: which offer and extras to choose, which cards to pay with."""
+
+    offer: str | None = Field(
+        default=None, description="the offer to choose (default: the first one on sale)", examples=['"Classic Double"']
+    )
+    extras: tuple[str, ...] = Field(
+        default=(), description="extras to tick, to check choose_extras", examples=['["Breakfast"]']
+    )
+    card: TestCard = Field(
+        default=TestCard(number="4242424242424242", expiry="12/30", cvc="123"),
+        description="a card the sandbox approves",
+        examples=['{ number = "4242424242424242" }'],
+    )
+    declined_card: TestCard | None = Field(
+        default=None,
+        description="a card the sandbox declines, to check read.error",
+        examples=['{ number = "4000000000000002" }'],
+    )
+
+
+class Profile(Part):
+    """A whole site profile; `path` is where it was read from."""
+
+    path: Path = Field(default=Path("profile.toml"), exclude=True)
+    site: Site = Field(description="the shop as a whole")
+    demo: Demo | None = Field(
+        default=None, description="the bundled demo site this profile is for", examples=['{ ui = "spa" }']
+    )
+    pages: dict[str, PageRule] = Field(
+        description="page name -> how to tell it, first match wins; cart, payment and confirmation are required",
+        examples=['{ cart = { url = "^/cart" } }'],
+    )
+    find_offers: Action = Field(description="searching for offers", examples=['{ url = "/search" }'])
+    choose_offer: ChooseOffer = Field(
+        description="picking an offer from the results", examples=['{ choose = "link=Choose {offer}" }']
+    )
+    choose_extras: Action | None = Field(
+        default=None, description="ticking one extra ({extra})", examples=['{ steps = [{ check = "label={extra}" }] }']
+    )
+    add_to_cart: Action = Field(
+        description="putting the offer in the cart (booking it)",
+        examples=['{ steps = [{ click = "button=Add to cart" }] }'],
+    )
+    checkout: Action = Field(
+        description="from the cart to the payment page: details, shipping",
+        examples=['{ steps = [{ click = "button=Checkout" }] }'],
+    )
+    enter_card: Action = Field(
+        description="typing the card",
+        examples=['{ steps = [{ fill = "label=Card number", with = "{card_number}" }] }'],
+    )
+    pay: Pay = Field(description="pressing the pay button", examples=['{ steps = [{ click = "button=Pay" }] }'])
+    sign_in: Action | None = Field(default=None, description="signing in", examples=['{ url = "/login" }'])
+    open_cart: Action | None = Field(default=None, description="opening the cart", examples=['{ url = "/cart" }'])
+    read: Read = Field(description="where the customer reads prices, lines and totals")
+    network: tuple[NetworkPrices, ...] = Field(
+        default=(),
+        description="JSON responses that carry prices",
+        examples=['[{ url = "/api/cart", currency = "currency" }]'],
+    )
+    doctor: Doctor = Field(default=Doctor(), description="what check-profile chooses", examples=["{}"])
+
+    @model_validator(mode="after")
+    def tells_the_checkout_pages(self) -> Profile:
+        missing = [name for name in REQUIRED_PAGES if name not in self.pages]
+        if missing:
+            such = f'pages.{missing[0]} = {{ url = "^/{missing[0]}" }}'
+            raise ValueError(f"pages must tell {' and '.join(missing)} apart: add them, such as {such}")
+        return self
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    def has(self, key: str) -> bool:
+        """Whether the dotted `key` (`read.countdown`, `pay.request`) is set."""
+        part: object = self
+        for name in key.split("."):
+            part = getattr(part, name, None)
+            if part is None:
+                return False
+        return True
+
+    def price_locale(self, customer_locale: str) -> str:
+        """The customer's locale when the shop speaks it, else the shop's."""
+        return customer_locale if customer_locale in self.site.languages else self.site.locale
+
+    def missing_for(self, promise_ids: Iterable[str]) -> dict[str, list[str]]:
+        """promise id -> the keys it needs that this profile does not set (only promises missing some)."""
+        gaps = {promise: [key for key in NEEDS.get(promise, ()) if not self.has(key)] for promise in promise_ids}
+        return {promise: keys for promise, keys in gaps.items() if keys}
+
+    def cannot_check(self, promise_ids: Iterable[str]) -> NotCheckable | None:
+        """Why the first of these promises that this profile cannot provide for is not checkable, if any."""
+        for promise, keys in self.missing_for(promise_ids).items():
+            return not_checkable(self, f'the promise {promise} ("{CATALOGUE[promise].customer_says}")', keys)
+        return None
+
+
+class NotCheckable(Exception):
+    """A promise or action the site profile gives the harness no way to check: the scenario is skipped with
+    this reason, never passed."""
+
+
+def not_checkable(profile: Profile, what: str, keys: list[str]) -> NotCheckable:
+    """'not checkable on this site: resending a payment needs pay.request in the site profile ...'."""
+    them = "it" if len(keys) == 1 else "them"
+    return NotCheckable(
+        f"not checkable on this site: {what} needs {' and '.join(keys)} in the site profile {profile.path}, "
+        f"which does not set {them}"
+    )
+
+
+REQUIRED_PAGES = ("cart", "payment", "confirmation")
+# What each promise must read or do on a site; a profile without one of these cannot check the promise.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "price-drift": ("read.charged",),
+    "hidden-fee": ("read.lines",),
+    "hold-broken": ("read.offers.left",),
+    "input-lost": ("read.error",),
+    "double-charge": ("pay.request",),
+    "receipt-mismatch": ("read.charged",),
+    "basket-sneak": ("read.lines", "choose_extras"),
+    "cart-lost": ("read.lines", "sign_in", "open_cart"),
+    "fake-urgency": ("read.countdown",),
+    "currency-switch": (),
+    "total-mismatch": ("read.lines",),
+}
+# The variables each action's URL, steps and locators may use; {lang} is everywhere.
+VARIABLES: dict[str, tuple[str, ...]] = {
+    "find_offers": ("check_in", "check_out", "nights", "guests"),
+    "choose_offer": ("offer",),
+    "choose_extras": ("extra",),
+    "add_to_cart": (),
+    "checkout": ("name", "email", "phone"),
+    "enter_card": ("card_number", "expiry", "cvc", "card_name"),
+    "pay": (),
+    "sign_in": ("email", "password"),
+    "open_cart": (),
+}

@@ -1,0 +1,262 @@
+"""The profile doctor: `checkout-integrity check-profile PROFILE --base-url URL` walks the checkout once,
+as the profile says, and tells for every key whether it found what it names, with a screenshot per page.
+
+The walk signs in (when the profile can), finds offers, chooses one and its extras, puts it in the cart,
+opens the cart, gives the customer's details, pays once with a declined card (when the profile names
+one) and once with an approved one. The first key that fails is told in the same sentence a suite run
+would tell it: the key, the page's address and what was on it, and the fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from checkout_integrity._browser import BrowserMissing, locate_browser
+from checkout_integrity._exceptions import ProfileError
+from checkout_integrity._profile import NEEDS, REQUIRED_PAGES, Action, ChooseOffer, Profile, TestCard
+from checkout_integrity._profile_loading import load_profile, profile_path
+from checkout_integrity._profile_reading import Seen, what_was_there
+from checkout_integrity._profile_shop import ProfiledShop
+
+CUSTOMER = {"name": "Dora Doctor", "email": "profile-doctor@example.com", "phone": "+44 20 7946 0000",
+            "password": "profile-doctor-1"}
+# The page each read key is checked on: a key set in the profile must show there.
+READ_ON = {
+    "read.offers": "results",
+    "read.total": "cart",
+    "read.lines": "cart",
+    "read.countdown": "cart",
+    "read.guest": "payment",
+    "read.error": "payment declined",
+    "read.charged": "confirmation",
+    "read.reference": "confirmation",
+}
+# The step of the walk that lands on each page a read key or page rule is checked on.
+LANDS_ON = {"results": "find_offers", "cart": "add_to_cart", "payment": "checkout", "payment declined": "declined",
+            "confirmation": "pay"}
+NOT_WALKED = {"read.sold_out": "shows only when an offer is gone", "read.busy": "shows only while a page loads"}
+
+
+@dataclass
+class Walk:
+    """What the doctor saw on its walk: each key's outcome, each page read, and the first failure."""
+
+    shop_url: str
+    out: Path
+    resolved: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, Seen] = field(default_factory=dict)
+    after: dict[str, Seen] = field(default_factory=dict)
+    screenshots: list[str] = field(default_factory=list)
+    failure: str | None = None
+    failed_key: str = ""
+
+    def heard(self, key: str, what: str) -> None:
+        self.resolved.setdefault(key, what)
+
+
+def check_profile(profile: Profile, base_url: str, out: Path, executable_path: str | None) -> Walk:
+    """Walk the shop at `base_url` through `profile`, screenshots into `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    walk = Walk(base_url, out)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable_path)
+        try:
+            page = browser.new_context(base_url=base_url).new_page()
+            shop = ProfiledShop(page, profile, profile.site.locale, resolved=walk.heard)
+            try:
+                _walk(shop, profile, walk)
+            except ProfileError as misfit:
+                walk.failure, walk.failed_key = str(misfit), misfit.key
+                walk.screenshots.append(shop.screenshot(out / f"{len(walk.screenshots) + 1:02d}-failed.png"))
+        finally:
+            browser.close()
+    return walk
+
+
+def _walk(shop: ProfiledShop, profile: Profile, walk: Walk) -> None:
+    doctor = profile.doctor
+    if shop.can("sign_in"):
+        shop.act("sign_in", {"email": CUSTOMER["email"], "password": CUSTOMER["password"]})
+        _look(shop, walk, "sign_in")
+    check_in = date.today() + timedelta(days=60)
+    stay = {"check_in": check_in.isoformat(), "check_out": (check_in + timedelta(days=2)).isoformat(),
+            "nights": "2", "guests": "2"}
+    shop.act("find_offers", stay)
+    results = _look(shop, walk, "find_offers")
+    offer = doctor.offer or next((name for name in results.offers if shop.offers(name)), None)
+    if offer is None:
+        raise shop.misfit("read.offers", "read no offer the customer can choose", "point read.offers at the offers")
+    shop.act("choose_offer", {"offer": offer})
+    _look(shop, walk, "choose_offer")
+    if shop.can("choose_extras"):
+        for extra in doctor.extras:
+            shop.act("choose_extras", {"extra": extra})
+    shop.act("add_to_cart")
+    _look(shop, walk, "add_to_cart")
+    if shop.can("open_cart"):
+        shop.act("open_cart")
+        _look(shop, walk, "open_cart")
+    shop.act("checkout", {key: CUSTOMER[key] for key in ("name", "email", "phone")})
+    _look(shop, walk, "checkout")
+    if doctor.declined_card is not None:
+        _pay(shop, walk, doctor.declined_card, "declined")
+    _pay(shop, walk, doctor.card, "pay")
+    if profile.pay.request is not None and shop.payment is not None:
+        walk.heard("pay.request", shop.payment.url)
+
+
+def _pay(shop: ProfiledShop, walk: Walk, card: TestCard, name: str) -> None:
+    shop.act("enter_card", {"card_number": card.number, "expiry": card.expiry, "cvc": card.cvc,
+                            "card_name": CUSTOMER["name"]})
+    shop.pay()
+    _look(shop, walk, name)
+
+
+def _look(shop: ProfiledShop, walk: Walk, after: str) -> Seen:
+    """Read the page, keep its screenshot, note the read keys, pages and network entries it resolved."""
+    shot = walk.out / f"{len(walk.screenshots) + 1:02d}-{after}.png"
+    walk.screenshots.append(shop.screenshot(shot))
+    seen = shop.read()
+    walk.pages.setdefault(seen.step, seen)
+    walk.after[after] = seen
+    where = f"{seen.step} {seen.url}"
+    for key, found in seen.found.items():
+        if found:
+            walk.heard(key, where)
+    walk.heard(f"pages.{seen.step}", seen.url)
+    shop.carried()
+    for index in shop.listening.seen:
+        walk.heard(f"network[{index}]", where)
+    return seen
+
+
+def profile_keys(profile: Profile) -> Iterator[tuple[str, bool]]:
+    """Every key the doctor can check, and whether the profile sets it."""
+    for name in ("sign_in", "find_offers", "choose_offer", "choose_extras", "add_to_cart", "open_cart",
+                 "checkout", "enter_card", "pay"):
+        action: Action | None = getattr(profile, name)
+        if action is None:
+            yield name, False
+            continue
+        if action.url is not None:
+            yield f"{name}.url", True
+        for index, step in enumerate(action.steps):
+            yield f"{name}.steps[{index}].{step.doing}", True
+        if isinstance(action, ChooseOffer):
+            yield f"{name}.choose", True
+        if action.ready:
+            yield f"{name}.ready", True
+    yield "pay.request", profile.pay.request is not None
+    for key in (*READ_ON, *NOT_WALKED):
+        yield key, profile.has(key)
+    for page in profile.pages:
+        yield f"pages.{page}", True
+    for index in range(len(profile.network)):
+        yield f"network[{index}]", True
+
+
+def report(profile: Profile, walk: Walk) -> tuple[list[str], str | None]:
+    """The report's lines, key by key, and the sentence about the first key that failed (None: all resolved)."""
+    lines = [f"check-profile {profile.path} on {walk.shop_url} (a screenshot per page in {walk.out})"]
+    first = walk.failure
+    for key, is_set in profile_keys(profile):
+        if not is_set:
+            needing = sorted(promise for promise, keys in NEEDS.items() if key in keys)
+            why = f"; not checkable without it: {', '.join(needing)}" if needing else ""
+            lines.append(f"  not set  {key:<34} optional{why}")
+        elif key in walk.resolved:
+            lines.append(f"  ok       {key:<34} {walk.resolved[key]}")
+        elif walk.failure is not None:
+            failed = walk.failed_key == key or walk.failed_key.startswith((f"{key}.", f"{key} "))
+            lines.append(f"  FAILED   {key:<34} see below" if failed else f"  -        {key:<34} not reached")
+        elif key in NOT_WALKED:
+            lines.append(f"  skipped  {key:<34} not checked on a walk: it {NOT_WALKED[key]}")
+        elif key.startswith("pages.") and key.removeprefix("pages.") not in REQUIRED_PAGES:
+            lines.append(f"  skipped  {key:<34} the walk did not stop on this page")
+        elif key.startswith("choose_extras") and not profile.doctor.extras:
+            lines.append(f"  skipped  {key:<34} set doctor.extras to an extra's name to check it")
+        else:
+            lines.append(f"  MISSING  {key:<34} {_unresolved(key, walk)}")
+            first = first or _first_failure(profile, key, walk)
+    return lines, first
+
+
+def _checked_on(key: str, walk: Walk) -> tuple[str, Seen | None]:
+    """The step of the walk whose page `key` is checked on, and what it read there."""
+    action = LANDS_ON.get(key.removeprefix("pages.") if key.startswith("pages.") else READ_ON.get(key, ""), "")
+    return action, walk.after.get(action)
+
+
+def _unresolved(key: str, walk: Walk) -> str:
+    action, seen = _checked_on(key, walk)
+    return f"nothing on the page after {action}" if seen is not None else "found on no page of the walk"
+
+
+def _first_failure(profile: Profile, key: str, walk: Walk) -> str:
+    action, seen = _checked_on(key, walk)
+    if seen is None:
+        return (
+            f"The site profile {profile.path} key {key} found nothing on any page of the walk "
+            f"({', '.join(walk.pages)}): point {key} at what the shop shows, or leave it out if the shop has none."
+        )
+    pages = key.startswith("pages.")
+    fix = f"fix {key} so that it tells that page" if pages else f"point {key} at what that page shows"
+    return (
+        f"The site profile {profile.path} key {key} {'did not tell' if pages else 'found nothing on'} the page "
+        f"after {action}, {what_was_there(seen.url, seen.about)}: {fix}, or give {action} a ready key that waits "
+        "until the page is drawn."
+    )
+
+
+@contextmanager
+def shop_at(profile: Profile, base_url: str | None) -> Iterator[str]:
+    """The shop's address: --base-url, else the profile's site.base_url, else the bundled demo it names."""
+    given = base_url or profile.site.base_url
+    if given:
+        yield given.rstrip("/")
+        return
+    if profile.demo is None:
+        raise ProfileError(
+            f"The site profile {profile.path} names no shop to walk: pass --base-url, or set site.base_url."
+        )
+    from demo_hotel.server import DemoServer
+
+    with DemoServer(ui=profile.demo.ui) as demo:
+        yield demo.url
+
+
+def run(arguments: argparse.Namespace) -> int:
+    """`checkout-integrity check-profile`: 0 when every key the profile sets resolved, 1 otherwise."""
+    with ExitStack() as stack:
+        try:
+            profile = load_profile(profile_path(arguments.profile, Path.cwd()))
+            base_url = stack.enter_context(shop_at(profile, arguments.base_url))
+            walk = check_profile(profile, base_url, Path(arguments.out), locate_browser().executable_path)
+        except (ProfileError, BrowserMissing) as wrong:
+            print(wrong)
+            return 1
+    lines, first = report(profile, walk)
+    print("\n".join(lines))
+    if first is not None:
+        print(f"\nThe first key that failed: {first}")
+        return 1
+    print(f"\nEvery key the profile sets resolved on {walk.shop_url}.")
+    return 0
+
+
+def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `check-profile` to the CLI's subcommands."""
+    doctor = commands.add_parser("check-profile", help="walk a shop once through a site profile, key by key")
+    doctor.add_argument("profile", help="the site profile: a path to a .toml, or a name in profiles/")
+    doctor.add_argument("--base-url", help="the shop's address (default: site.base_url, or the bundled demo site)")
+    doctor.add_argument(
+        "--out", default="reports/profile-check", help="where the screenshots go (default: %(default)s)"
+    )
+    doctor.set_defaults(run=run)

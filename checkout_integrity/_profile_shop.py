@@ -1,0 +1,176 @@
+"""A shop walked through its site profile: actions by profile key, reads in one script, and every element
+the shop does not show turned into a `ProfileError` that names the key, the page and what was on it.
+
+Both the storefront of the scenarios (`pages/profiled`) and the profile doctor drive a shop through this.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from functools import reduce
+from pathlib import Path
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Locator, Page, Request
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from checkout_integrity._exceptions import ProfileError
+from checkout_integrity._profile import Action, ChooseOffer, Profile, Step
+from checkout_integrity._profile_locators import Where, fill_in
+from checkout_integrity._profile_network import Carried, Listening
+from checkout_integrity._profile_reading import ABOUT, GATHER, Seen, gathering_spec, understand, what_was_there
+
+
+class ProfiledShop:
+    """One customer's browser tab on a shop, driven by the profile; `locale` is the customer's.
+
+    `resolved(key, what)` hears of every action key that found its element (the doctor lists them).
+    """
+
+    def __init__(
+        self, page: Page, profile: Profile, locale: str, resolved: Callable[[str, str], None] | None = None
+    ) -> None:
+        self.page = page
+        self.resolved = resolved
+        self.profile = profile
+        languages = profile.site.languages
+        self.lang = languages.get(locale, languages.get(profile.site.locale, ""))
+        self.price_locale = profile.price_locale(locale)
+        self.timeout = profile.site.timeout * 1000
+        self.listening = Listening(page, profile)
+        self.payment: Request | None = None
+        self._spec = gathering_spec(profile)
+        if profile.pay.request is not None:
+            page.on("request", self._note_payment)
+
+    def can(self, action: str) -> bool:
+        """Whether the profile says how to do `action` (`sign_in`, `choose_extras`, ...)."""
+        return getattr(self.profile, action) is not None
+
+    def act(self, name: str, variables: Mapping[str, str] | None = None) -> None:
+        """Do the action the profile describes under `name`, with the customer's values for its variables."""
+        action: Action = getattr(self.profile, name)
+        values = {**(variables or {}), "lang": self.lang}
+        if action.url is not None:
+            self._goto(f"{name}.url", fill_in(action.url, values))
+        for index, step in enumerate(action.steps):
+            self._do(f"{name}.steps[{index}]", step, values)
+        if isinstance(action, ChooseOffer):
+            where = action.choose.filled(values)
+            self._attempt(f"{name}.choose", str(where), lambda: where.on(self.page).click(timeout=self.timeout))
+        self._settle()
+        if action.ready:
+            ready = [where.filled(values) for where in action.ready]
+            shown = reduce(Locator.or_, (where.on(self.page) for where in ready))
+            self._attempt(
+                f"{name}.ready", " or ".join(map(str, ready)), lambda: shown.first.wait_for(timeout=self.timeout)
+            )
+
+    def offers(self, offer: str) -> bool:
+        """Whether the results let the customer choose `offer` (what `choose_offer.choose` names is there)."""
+        return self.profile.choose_offer.choose.filled({"offer": offer, "lang": self.lang}).on(self.page).count() > 0
+
+    def _goto(self, key: str, url: str) -> None:
+        self._attempt(key, url, lambda: self.page.goto(url, timeout=self.timeout))
+        self._settle()
+
+    def reload(self) -> None:
+        self.page.reload(timeout=self.timeout)
+        self._settle()
+
+    def _settle(self) -> None:
+        """Wait until the page has nothing that matches `read.busy` (a single-page shop still fetching)."""
+        if self.profile.read.busy is not None:
+            busy = self.profile.read.busy.on(self.page).first
+            self._attempt(
+                "read.busy", str(self.profile.read.busy), lambda: busy.wait_for(state="detached", timeout=self.timeout)
+            )
+
+    def read(self) -> Seen:
+        """What the page shows now, read through `read`; a text that is not what its key promised raises."""
+        raw = self.page.evaluate(GATHER, self._spec)
+        return understand(raw, self.profile, self.page.url, self.price_locale)
+
+    def carried(self) -> list[Carried]:
+        """The prices the profile's JSON responses carried since the last call."""
+        return self.listening.carried()
+
+    def pay(self) -> None:
+        """Press pay, noting the request it sends (`pay.request`) for a retry to send again."""
+        self.payment = None
+        self.act("pay")
+
+    def pay_again(self) -> None:
+        """Send the payment request of the last pay once more, as a double click or a retry does."""
+        sent = self.payment
+        if sent is None:
+            raise self.misfit(
+                "pay.request",
+                f"({self.profile.pay.request}) matched no request when the customer paid",
+                "set it to the URL the pay button sends its request to (the browser's network panel shows it)",
+            )
+        headers = {name: value for name, value in sent.headers.items() if name.lower() == "content-type"}
+        self.page.request.fetch(sent.url, method=sent.method, headers=headers, data=sent.post_data_buffer)
+        self.reload()
+
+    def screenshot(self, path: Path) -> str:
+        """The page as the customer sees it, card fields blacked out."""
+        self.page.screenshot(path=path, mask=[self.page.locator(self.profile.read.form.mask)], full_page=True)
+        return str(path)
+
+    def about(self) -> str:
+        """The page's address and the start of its text, for messages about it."""
+        try:
+            shown = str(self.page.evaluate(f"() => {ABOUT}"))
+        except PlaywrightError:
+            shown = ""
+        return what_was_there(self.page.url, shown)
+
+    def _note_payment(self, request: Request) -> None:
+        pattern = self.profile.pay.request
+        if pattern is not None and request.method != "GET" and re.search(pattern, request.url):
+            self.payment = request
+
+    def _do(self, key: str, step: Step, values: Mapping[str, str]) -> None:
+        doing = step.doing
+        if doing == "goto":
+            self._goto(f"{key}.goto", fill_in(step.goto or "", values))
+            return
+        where: Where = getattr(step, doing).filled(values)
+        element = where.on(self.page)
+        text = fill_in(step.text or "", values)
+        acts: dict[str, Callable[[], object]] = {
+            "click": lambda: element.click(timeout=self.timeout),
+            "fill": lambda: element.fill(text, timeout=self.timeout),
+            "check": lambda: element.check(timeout=self.timeout),
+            "select": lambda: element.select_option(label=text, timeout=self.timeout),
+        }
+        self._attempt(f"{key}.{doing}", str(where), acts[doing])
+
+    def misfit(self, key: str, problem: str, fix: str) -> ProfileError:
+        """One sentence: which key of which profile, what it did on which page showing what, and the fix."""
+        return ProfileError(
+            f"The site profile {self.profile.path} key {key} {problem} on {self.about()}: {fix}.", key=key
+        )
+
+    def _attempt(self, key: str, what: str, doing: Callable[[], object]) -> None:
+        """Do it; when the shop does not show what the key names, say so in one sentence with the fix."""
+        try:
+            doing()
+        except PlaywrightTimeoutError:
+            raise self.misfit(
+                key,
+                f"({what}) found nothing within {self.profile.site.timeout:g} s",
+                f"fix {key} so that it names what the shop shows there (`checkout-integrity check-profile` walks "
+                "every key with a screenshot per page)",
+            ) from None
+        except PlaywrightError as error:
+            problem = error.message.splitlines()[0]
+            if "strict mode violation" in problem:
+                problem = "found more than one element"
+            raise self.misfit(
+                key, f"({what}) failed ({problem})", f"fix {key} so that it names exactly one thing the customer uses"
+            ) from None
+        if self.resolved is not None:
+            self.resolved(key, what)

@@ -1,0 +1,79 @@
+"""The end of a pytest run as the terminal shows it: a table of findings, the gate's verdict, the files."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from checkout_integrity._findings import Finding
+from checkout_integrity._outputs import HTML_REPORT, allure_results
+from checkout_integrity._run_log import RunLog
+
+HEADER = ("id", "severity", "gate", "scenario")
+INDENT = "    "
+
+
+def summary_lines(log: RunLog, width: int, cwd: Path) -> list[str]:
+    """The findings table and the gate's verdict, for a terminal `width` characters wide.
+
+    One row per finding (id, severity, gate, scenario), then the customer's words and the evidence
+    folder under it, so that the message keeps the whole width however narrow the terminal.
+    """
+    if not log.findings:
+        return [f"no broken promises found; gate passes ({log.policy.describe()})"]
+    rows = [(f.id, f.severity, log.policy.standing(f), f.scenario) for f in log.findings]
+    widths = [max(len(row[column]) for row in [HEADER, *rows]) for column in range(3)]
+    scenario_width = max(width - sum(widths) - 2 * len(widths) - 1, 20)
+    lines = [*_row(HEADER, widths, scenario_width), "-" * (width - 1)]
+    for finding, row in zip(log.findings, rows, strict=True):
+        lines += _row(row, widths, scenario_width)
+        lines += textwrap.wrap(finding.message, width - 1, initial_indent=INDENT, subsequent_indent=INDENT)
+        if folder := _folder(finding, cwd):
+            lines.append(f"{INDENT}evidence: {folder}")
+    gating = log.gating()
+    if gating:
+        verdict = f"gate fails ({log.policy.describe()}): {len(gating)} of {len(log.findings)} finding(s) fail it"
+    else:
+        verdict = f"gate passes ({log.policy.describe()}): no finding fails it"
+    return [*lines, verdict]
+
+
+def _row(row: tuple[str, str, str, str], widths: list[int], scenario_width: int) -> list[str]:
+    """One finding's columns; a long scenario name wraps under its own column."""
+    lead = "  ".join(text.ljust(width) for text, width in zip(row[:3], widths, strict=True))
+    scenario = textwrap.wrap(row[3], scenario_width) or [""]
+    return [f"{lead}  {scenario[0]}".rstrip(), *(f"{' ' * len(lead)}  {more}" for more in scenario[1:])]
+
+
+def written(log: RunLog, config: pytest.Config) -> list[str]:
+    """Where the run's files are, and how to turn its Allure results into the HTML report."""
+    cwd = config.invocation_params.dir
+    lines = [f"findings: {_shown(log.path, cwd)}"]
+    xml = getattr(config.option, "xmlpath", None)
+    if xml:
+        lines.append(f"JUnit XML: {_shown(Path(xml), cwd)}")
+    results = allure_results(config)
+    if results is not None:
+        report = results.parent / HTML_REPORT
+        lines.append(
+            f"Allure results: {_shown(results, cwd)} (HTML report: `checkout-integrity report --reports "
+            f"{_shown(results.parent, cwd)}`, then open {_shown(report / 'index.html', cwd)})"
+        )
+    return lines
+
+
+def _folder(finding: Finding, cwd: Path) -> str:
+    """The folder holding the finding's screenshots, relative to where pytest was started when below it."""
+    shots = [str(Path(path).parent) for path in finding.evidence if path.endswith(".png")]
+    if not shots:
+        return ""
+    return _shown(Path(os.path.commonpath(shots)), cwd)
+
+
+def _shown(path: Path, cwd: Path) -> str:
+    """`path` relative to where pytest was started when it lies below it, else as it is."""
+    absolute = Path(cwd, path)
+    return os.path.relpath(absolute, cwd) if absolute.is_relative_to(cwd) else str(absolute)
