@@ -13,12 +13,14 @@ from checkout_integrity._report import ReportUnavailable, build_html_report
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports"
-DEMO_FAULTS = ("price-drift",)
+# A representative set that can be on together without hiding one another: price, fee, basket, form,
+# countdown and cross-device promises (`--faults` picks any others).
+DEMO_FAULTS = ("price-drift", "hidden-fee", "basket-sneak", "input-lost", "fake-urgency", "cart-lost")
 
 
 def run_suite(faults: tuple[str, ...], extra: list[str]) -> int:
     """Run the customer scenarios against the demo site with these faults; pytest's exit code."""
-    command = [sys.executable, "-m", "pytest", "steps", "-q", "--faults", ",".join(faults), *extra]
+    command = [sys.executable, "-m", "pytest", "steps", "-q", f"--faults={','.join(faults)}", *extra]
     return subprocess.run(command, cwd=ROOT, check=False).returncode
 
 
