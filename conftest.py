@@ -6,9 +6,11 @@ pytest_plugins = [
     "fixtures.site",
     "fixtures.clock",
     "fixtures.browsers",
+    "fixtures.remote",
     "fixtures.journeys",
     "fixtures.verdicts",
     "steps.booking",
     "steps.devices",
+    "steps.ease",
     "steps.promises",
 ]

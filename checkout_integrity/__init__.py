@@ -6,11 +6,12 @@ the shop's promises (`check_promises`) and writes the broken ones (`Finding`) to
 
 from checkout_integrity._exceptions import CurrencyMismatch, JourneyError, PriceParseError, UnknownPromise
 from checkout_integrity._findings import CATALOGUE, Defect, Finding, RunInfo, read_findings, write_findings
-from checkout_integrity._journey import Journey, Line, Snapshot
+from checkout_integrity._journey import Action, Journey, Line, Snapshot, Violation
 from checkout_integrity._money import Money
 from checkout_integrity.promises import check_promises
 
 __all__ = [
+    "Action",
     "CATALOGUE",
     "CurrencyMismatch",
     "Defect",
@@ -23,6 +24,7 @@ __all__ = [
     "RunInfo",
     "Snapshot",
     "UnknownPromise",
+    "Violation",
     "check_promises",
     "read_findings",
     "write_findings",

@@ -7,7 +7,9 @@ harness needs fixing (a price it cannot read, sums across currencies, an unknown
      ├── PriceParseError      a price text could not be read as money in the locale tried
      ├── CurrencyMismatch     arithmetic or ordering between two currencies
      ├── UnknownPromise       a promise id that no promise checks
-     └── ProfileError         a site profile is not valid, or does not fit the shop it is pointed at
+     ├── ProfileError         a site profile is not valid, or does not fit the shop it is pointed at
+     ├── ShopUnresponsive     the shop left a request unanswered past the step timeout
+     └── RealCardRefused      a card number that is no known gateway test number, without --allow-real-cards
 """
 
 from __future__ import annotations
@@ -40,3 +42,15 @@ class ProfileError(JourneyError):
     def __init__(self, message: str, *, key: str = "") -> None:
         super().__init__(message)
         self.key = key
+
+
+class ShopUnresponsive(JourneyError, TimeoutError):
+    """The shop stopped answering mid-journey: the step could not be walked within the step timeout."""
+
+
+class RealCardRefused(JourneyError, ValueError):
+    """A card number that is not a known test number; only its last four digits are kept."""
+
+    def __init__(self, message: str, *, last4: str) -> None:
+        super().__init__(message)
+        self.last4 = last4

@@ -6,6 +6,7 @@ The policy lives in pyproject.toml, `--fail-on` overrides it for one run:
     fail_on = ["critical", "major"]              # severities that fail the gate ([] reports only)
     severities = { "fake-urgency" = "minor" }    # per defect id, over the catalogue's defaults
     ticket_url = "https://tracker.example/browse/{ticket}"   # links quarantined findings
+    budgets = { wait_ms = 2500, steps = { payment = { wait_ms = 4000 } } }   # see _budgets.py
 
 Gherkin tags speak for one scenario (or every scenario of a feature): `@severity:minor` sets the
 severity of what it finds, `@known:TICKET-12` quarantines it: the finding stays in the report and in
@@ -24,12 +25,14 @@ from typing import Any
 
 import pytest
 
+from checkout_integrity._budgets import Budgets
+from checkout_integrity._exceptions import JourneyError
 from checkout_integrity._findings import CATALOGUE, SEVERITIES, Finding
 
 SEVERITY_TAG = "severity"
 KNOWN_TAG = "known"
 TABLE = "tool.checkout_integrity"
-KEYS = ("fail_on", "severities", "ticket_url")
+KEYS = ("fail_on", "severities", "ticket_url", "budgets")
 DEFAULT_FAIL_ON = ("critical", "major")
 
 
@@ -40,6 +43,7 @@ class Policy:
     fail_on: frozenset[str] = frozenset(DEFAULT_FAIL_ON)
     severities: Mapping[str, str] = field(default_factory=dict)
     ticket_url: str = ""
+    budgets: Budgets = Budgets()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "severities", MappingProxyType(dict(self.severities)))
@@ -102,7 +106,11 @@ def read_policy(config: pytest.Config) -> Policy:
     ticket_url = table.get("ticket_url", "")
     if not isinstance(ticket_url, str) or (ticket_url and "{ticket}" not in ticket_url):
         raise _bad(f"`ticket_url` must be a URL with {{ticket}} in it, not {ticket_url!r}")
-    return Policy(frozenset(fail_on), by_id, ticket_url)
+    try:
+        budgets = Budgets.from_table(table.get("budgets", {}), f"{TABLE}.budgets")
+    except JourneyError as wrong:
+        raise pytest.UsageError(f"pyproject.toml: {wrong}") from None
+    return Policy(frozenset(fail_on), by_id, ticket_url, budgets)
 
 
 def tag_mark(tag: str) -> pytest.MarkDecorator | None:

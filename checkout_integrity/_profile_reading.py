@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from checkout_integrity._exceptions import PriceParseError, ProfileError
 from checkout_integrity._journey import LINE_KINDS, Line, Snapshot
+from checkout_integrity._masking import FIELD_VALUE_JS
 from checkout_integrity._money import Money
 from checkout_integrity._profile import Lines, Profile
 from checkout_integrity._profile_locators import Where
@@ -46,10 +47,10 @@ GATHER = """(spec) => {
   for (const input of document.querySelectorAll(spec.fields)) {
     if (!shown(input)) continue;
     const label = input.labels && input.labels[0] ? input.labels[0].innerText.trim() : input.name;
-    form[label] = input.type === 'checkbox' ? (input.checked ? 'yes' : '') : input.value;
+    form[label] = input.type === 'checkbox' ? (input.checked ? 'yes' : '') : (FIELD_VALUE)(input);
   }
   return {total, texts, sold_out: shows(spec.sold_out), pages, lines, offers, form, about: ABOUT};
-}""".replace("ABOUT", ABOUT)
+}""".replace("ABOUT", ABOUT).replace("FIELD_VALUE", FIELD_VALUE_JS)
 TEXT_KEYS = ("charged", "reference", "error", "countdown", "guest")
 # What a page of this name always shows, so a read key set in the profile that misses it there is wrong.
 ALWAYS_ON = {

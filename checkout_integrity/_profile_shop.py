@@ -16,6 +16,7 @@ from playwright.sync_api import Locator, Page, Request
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from checkout_integrity._exceptions import ProfileError
+from checkout_integrity._hands import Hands
 from checkout_integrity._profile import Action, ChooseOffer, Profile, Step
 from checkout_integrity._profile_locators import Where, fill_in
 from checkout_integrity._profile_network import Carried, Listening
@@ -25,14 +26,21 @@ from checkout_integrity._profile_reading import ABOUT, GATHER, Seen, gathering_s
 class ProfiledShop:
     """One customer's browser tab on a shop, driven by the profile; `locale` is the customer's.
 
-    `resolved(key, what)` hears of every action key that found its element (the doctor lists them).
+    `resolved(key, what)` hears of every action key that found its element (the doctor lists them); with
+    the customer's `hands`, every press and keystroke is theirs (recorded, keyboard-only when they are).
     """
 
     def __init__(
-        self, page: Page, profile: Profile, locale: str, resolved: Callable[[str, str], None] | None = None
+        self,
+        page: Page,
+        profile: Profile,
+        locale: str,
+        resolved: Callable[[str, str], None] | None = None,
+        hands: Hands | None = None,
     ) -> None:
         self.page = page
         self.resolved = resolved
+        self.hands = hands
         self.profile = profile
         languages = profile.site.languages
         self.lang = languages.get(locale, languages.get(profile.site.locale, ""))
@@ -58,7 +66,7 @@ class ProfiledShop:
             self._do(f"{name}.steps[{index}]", step, values)
         if isinstance(action, ChooseOffer):
             where = action.choose.filled(values)
-            self._attempt(f"{name}.choose", str(where), lambda: where.on(self.page).click(timeout=self.timeout))
+            self._attempt(f"{name}.choose", str(where), lambda: self._press(where.on(self.page), where.value))
         self._settle()
         if action.ready:
             ready = [where.filled(values) for where in action.ready]
@@ -141,12 +149,27 @@ class ProfiledShop:
         element = where.on(self.page)
         text = fill_in(step.text or "", values)
         acts: dict[str, Callable[[], object]] = {
-            "click": lambda: element.click(timeout=self.timeout),
+            "click": lambda: self._press(element, where.value),
             "fill": lambda: element.fill(text, timeout=self.timeout),
             "check": lambda: element.check(timeout=self.timeout),
             "select": lambda: element.select_option(label=text, timeout=self.timeout),
         }
+        if (hands := self.hands) is not None:
+            typed = step.text or ""
+            acts |= {
+                "click": lambda: hands.press(element, where.value, watch_shift=key.startswith("pay.")),
+                "fill": lambda: hands.type(
+                    element, where.value, text, card_number="{card_number}" in typed, secret="{cvc}" in typed
+                ),
+                "check": lambda: hands.tick(element, where.value),
+            }
         self._attempt(f"{key}.{doing}", str(where), acts[doing])
+
+    def _press(self, element: Locator, name: str) -> None:
+        if self.hands is None:
+            element.click(timeout=self.timeout)
+        else:
+            self.hands.press(element, name)
 
     def misfit(self, key: str, problem: str, fix: str) -> ProfileError:
         """One sentence: which key of which profile, what it did on which page showing what, and the fix."""

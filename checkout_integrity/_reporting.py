@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from checkout_integrity import _allure, _evidence
+from checkout_integrity._experience import attach_experience
 from checkout_integrity._journey import CUSTOMER, Journey
 from checkout_integrity._run_log import RunLog, ScenarioLabel
 
@@ -24,7 +25,8 @@ def show_step(item: pytest.Item, journey: Journey) -> None:
 def close_scenario(
     item: pytest.Item, report: pytest.TestReport, log: RunLog, label: ScenarioLabel | None, journey: Journey | None
 ) -> None:
-    """Once the scenario is over (trace kept or not): timeline, trace and findings, everywhere they go."""
+    """Once the scenario is over (trace kept or not): timeline, experience, trace and findings, everywhere
+    they go."""
     trace = _evidence.kept_trace(report, item.config.invocation_params.dir)
     table, markdown, chart = (
         _evidence.write_timeline(item, journey, f"Price timeline: {label.name if label else item.name}")
@@ -44,6 +46,8 @@ def close_scenario(
         report.user_properties.append(("finding", f"[{finding.id}] {finding.severity}: {finding.message}"))
     if table:
         _allure.show_timeline(table, chart)
+    if journey is not None:
+        attach_experience(journey, findings)
     if trace is not None:
         _allure.show_trace(trace)
     if label is not None:

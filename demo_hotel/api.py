@@ -7,6 +7,7 @@ whichever way the customer meets the shop. Amounts are decimal strings ("256.00"
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
@@ -28,7 +29,7 @@ from demo_hotel.shop import (
     Shop,
     stay_from,
 )
-from demo_hotel.store import Guest, SoldOut
+from demo_hotel.store import Cart, Guest, SoldOut
 
 
 def bill(lines: Sequence[Line], currency: str, total: Decimal | None = None) -> dict[str, Any]:
@@ -115,7 +116,7 @@ def api_routes(shop: Shop) -> list[Route]:
         open_cart = shop.open_cart(request)
         if open_cart is None:
             return back("cart")
-        return JSONResponse({"guest": guest_of(open_cart.guest)})
+        return JSONResponse({"guest": guest_of(shop.guest_to_fill(request, open_cart))})
 
     async def save_guest(request: Request) -> Response:
         open_cart = shop.open_cart(request)
@@ -131,20 +132,15 @@ def api_routes(shop: Shop) -> list[Route]:
         due = shop.payment_due(request)
         if isinstance(due, NotYet):
             return back(due.step)
-        shown = payment_bill(due.lines, shop.faults)
-        return JSONResponse({**bill(shown.lines, shown.currency), "guest": guest_of(due.guest), "card": {}})
+        await shop.answer_payment_page()
+        return payment_form(due, shop.card_to_fill(due))
 
     async def pay(request: Request) -> Response:
         sent = await fields(request)
         card = Card(*(sent.get(field, "") for field in ("card_number", "expiry", "cvc", "card_name")))
-        outcome = await shop.charge(request, card)
+        outcome = await shop.charge(request, card, sent.get("email", "").strip())
         if isinstance(outcome, Declined):
-            shown = payment_bill(outcome.cart.lines, shop.faults)
-            return JSONResponse(
-                {**bill(shown.lines, shown.currency), "guest": guest_of(outcome.cart.guest), "card": outcome.card,
-                 "error": outcome.reason},
-                status_code=402,
-            )
+            return payment_form(outcome.cart, outcome.card, outcome.reason, status_code=402)
         if isinstance(outcome, Gone):
             return sold_out(outcome.room_type)
         if isinstance(outcome, NotYet):
@@ -157,6 +153,13 @@ def api_routes(shop: Shop) -> list[Route]:
             return JSONResponse({"error": "We have no booking with that reference."}, status_code=404)
         return JSONResponse({"reference": booked.reference, **bill(booked.bill.lines, booked.bill.currency),
                              "guest": guest_of(booked.guest)})
+
+    def payment_form(cart: Cart, card: dict[str, str], error: str | None = None, status_code: int = 200) -> Response:
+        """The payment step as the app draws it: the bill, the guest, the card fields to fill and the form's layout."""
+        shown = payment_bill(cart.lines, shop.faults)
+        answer = {**bill(shown.lines, shown.currency), "guest": guest_of(cart.guest), "card": card,
+                  "layout": asdict(shop.payment_layout)}
+        return JSONResponse({**answer, "error": error} if error else answer, status_code=status_code)
 
     def sold_out(slug: str) -> Response:
         return JSONResponse({"sold_out": shop.room_of(slug).name}, status_code=409)

@@ -69,7 +69,7 @@ def create_app(
     """The site with these faults on; demo_mode adds the /__test__/ endpoints the harness drives.
 
     `ui` "pages" serves server-rendered pages; "spa" serves one page whose script draws every view from
-    the JSON API, for the same shop.
+    the JSON API, for the same shop. Both serve the scripts in static/.
     """
     for fault in sorted(faults - FAULTS.keys()):
         raise UnknownFault(fault)
@@ -82,11 +82,10 @@ def create_app(
     )
     templates = Jinja2Templates(env=pages, context_processors=[page_context])
     shop = Shop(store, clock, faults, templates, smtp_port)
-    routes: list[BaseRoute] = (
-        page_routes(shop)
-        if ui == "pages"
-        else [Route("/", shop.app_page), Mount("/static", StaticFiles(directory=STATIC)), *api_routes(shop)]
-    )
+    routes: list[BaseRoute] = [
+        *(page_routes(shop) if ui == "pages" else [Route("/", shop.app_page), *api_routes(shop)]),
+        Mount("/static", StaticFiles(directory=STATIC)),
+    ]
     if demo_mode:
         routes += harness_routes(store, clock, faults)
     return Starlette(routes=routes, middleware=[Middleware(CustomerSession, store=store)])

@@ -16,6 +16,10 @@ FAULTS: dict[str, str] = {
     "fake-urgency": "the hold's expiry restarts at now + 10 minutes on every page load",
     "currency-switch": "the payment page shows and charges USD (1.10 per euro)",
     "total-mismatch": "the cart total leaves out the city tax line it lists",
+    "slow-step": "the payment page answers after 3 s",
+    "layout-shift": "a late banner pushes the pay button down",
+    "inaccessible-step": "the card fields lose their labels",
+    "retyping": "the payment page asks for the guest's email again",
 }
 
 

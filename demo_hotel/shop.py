@@ -6,6 +6,7 @@ methods that both the server-rendered pages below and the single-page app's JSON
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -38,6 +39,8 @@ HOLD_FOR = timedelta(minutes=10)
 GUEST_NEEDED = "Enter the guest's full name and a valid email address."
 SIGN_IN_NEEDED = "Enter your email and a password."
 WRONG_PASSWORD = "The email or password is incorrect."
+EMAIL_AGAIN = "Enter your email address."
+SLOW_PAYMENT_SECONDS = 3.0
 
 
 @dataclass(frozen=True)
@@ -63,8 +66,17 @@ class Paid:
 
 
 @dataclass(frozen=True)
+class PaymentLayout:
+    """How both UIs draw the payment form; faults inaccessible-step, retyping and layout-shift change it."""
+
+    labelled: bool  # each card field has its <label>
+    asks_email: bool  # an empty "Email" field comes before the card fields
+    late_banner: bool  # a banner appears above "Pay now" when the pointer first reaches it
+
+
+@dataclass(frozen=True)
 class Declined:
-    """The card was declined: the cart and card fields as the shop gives them back to the customer."""
+    """The payment was refused: the reason, the cart and card fields as the shop gives them back to the customer."""
 
     reason: str
     cart: Cart
@@ -267,7 +279,15 @@ class Shop:
         cart = self.open_cart(request)
         if cart is None:
             return see_other("/cart")
-        return self.render(request, "guest.html", guest=cart.guest)
+        return self.render(request, "guest.html", guest=self.guest_to_fill(request, cart))
+
+    def guest_to_fill(self, request: Request, cart: Cart) -> Guest:
+        """What the guest details form starts with: the details already given, else what the signed-in account
+        knows (its email), so a signed-in customer does not type it again."""
+        account = request.state.account
+        if cart.guest != Guest() or account is None:
+            return cart.guest
+        return Guest(email=account.email)
 
     def keep_guest(self, cart: Cart, guest: Guest) -> bool:
         """Save the guest's details on the cart when they will do (a name and an email address)."""
@@ -287,6 +307,24 @@ class Shop:
         self.store.open_payment(cart.id, self.clock.now())
         return cart
 
+    async def answer_payment_page(self) -> None:
+        """Fault slow-step: the payment page answers after 3 s of real time (not the customer clock)."""
+        if "slow-step" in self.faults:
+            await asyncio.sleep(SLOW_PAYMENT_SECONDS)
+
+    @property
+    def payment_layout(self) -> PaymentLayout:
+        return PaymentLayout(
+            labelled="inaccessible-step" not in self.faults,
+            asks_email="retyping" in self.faults,
+            late_banner="layout-shift" in self.faults,
+        )
+
+    @staticmethod
+    def card_to_fill(cart: Cart) -> dict[str, str]:
+        """The card fields the payment page starts with: the name on card is the guest's, never typed twice."""
+        return {"card_name": cart.guest.name}
+
     async def save_guest(self, request: Request) -> Response:
         cart = self.open_cart(request)
         if cart is None:
@@ -301,20 +339,29 @@ class Shop:
         due = self.payment_due(request)
         if isinstance(due, NotYet):
             return see_other(PAGES[due.step])
-        return self.payment_form(request, due, {})
+        await self.answer_payment_page()
+        return self.payment_form(request, due, self.card_to_fill(due))
 
     def payment_form(
         self, request: Request, cart: Cart, card: dict[str, str], error: str | None = None, status_code: int = 200
     ) -> Response:
         bill = payment_bill(cart.lines, self.faults)
         return self.render(
-            request, "payment.html", status_code=status_code, bill=bill, guest=cart.guest, card=card, error=error
+            request,
+            "payment.html",
+            status_code=status_code,
+            bill=bill,
+            guest=cart.guest,
+            card=card,
+            error=error,
+            layout=self.payment_layout,
         )
 
-    async def charge(self, request: Request, card: Card) -> Payment:
+    async def charge(self, request: Request, card: Card, email_again: str) -> Payment:
         """Charge the card once per cart: paying again leads to the same booking.
 
-        Fault double-charge charges the card again instead.
+        Fault double-charge charges the card again instead; fault retyping refuses to pay until the customer
+        gives their email again (`email_again`).
         """
         cart = self.store.cart(self.owner(request))
         if cart is None or not cart.lines:
@@ -323,10 +370,12 @@ class Shop:
             return Paid(cart.reference)
         if not cart.guest.email:
             return NotYet("guest")
+        if "retyping" in self.faults and "@" not in email_again:
+            return self.declined(cart, card, EMAIL_AGAIN, email_again)
         now = self.clock.now()
         reason = decline_reason(card, now.date())
         if reason is not None:
-            return self.declined(cart, card, reason)
+            return self.declined(cart, card, reason, email_again)
         bill = charged_bill(cart.lines, self.faults, cart.payment_opened_at, now)
         try:
             payment = self.store.pay(
@@ -345,20 +394,21 @@ class Shop:
             await run_in_threadpool(mailer.send, email, self.smtp_port)
         return Paid(payment.reference)
 
-    def declined(self, cart: Cart, card: Card, reason: str) -> Declined:
-        """The decline as the customer gets it back: they retype only the card number and security code.
+    def declined(self, cart: Cart, card: Card, reason: str, email_again: str = "") -> Declined:
+        """The decline as the customer gets it back: they retype only the card number and security code
+        (an email the payment page asked for, under fault retyping, stays too).
 
         Fault input-lost clears the guest details and every card field as well.
         """
         if "input-lost" in self.faults:
             self.store.save_guest(cart.id, Guest())
             return Declined(reason, replace(cart, guest=Guest()), {})
-        return Declined(reason, cart, {"expiry": card.expiry, "card_name": card.name})
+        return Declined(reason, cart, {"expiry": card.expiry, "card_name": card.name, "email": email_again})
 
     async def pay(self, request: Request) -> Response:
         form = await request.form()
         card = Card(*(str(form.get(field, "")) for field in ("card_number", "expiry", "cvc", "card_name")))
-        outcome = await self.charge(request, card)
+        outcome = await self.charge(request, card, str(form.get("email", "")).strip())
         if isinstance(outcome, Declined):
             return self.payment_form(request, outcome.cart, outcome.card, outcome.reason, status_code=402)
         if isinstance(outcome, Gone):

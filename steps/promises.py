@@ -71,3 +71,27 @@ def one_currency(promise: Keep) -> None:
 @then("le righe tornano con il totale in ogni pagina")
 def lines_add_up(promise: Keep) -> None:
     promise("total-mismatch")
+
+
+@then("no page kept me waiting")
+@then("nessuna pagina mi ha fatto aspettare")
+def no_page_kept_me_waiting(promise: Keep) -> None:
+    promise("slow-step")
+
+
+@then("nothing moved as I went to press pay")
+@then("niente si è spostato mentre stavo per pagare")
+def nothing_moved(promise: Keep) -> None:
+    promise("layout-shift")
+
+
+@then("I could do it all with the keyboard and a screen reader")
+@then("ho potuto fare tutto con la tastiera e un lettore di schermo")
+def usable_without_a_mouse(promise: Keep) -> None:
+    promise("inaccessible-step")
+
+
+@then("I never type the same thing twice")
+@then("non ho dovuto scrivere due volte la stessa cosa")
+def typed_once(promise: Keep) -> None:
+    promise("retyping")

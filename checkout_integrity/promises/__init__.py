@@ -21,9 +21,13 @@ from checkout_integrity.promises import (
     fake_urgency,
     hidden_fee,
     hold_broken,
+    inaccessible_step,
     input_lost,
+    layout_shift,
     price_drift,
     receipt_mismatch,
+    retyping,
+    slow_step,
     total_mismatch,
 )
 
@@ -42,6 +46,10 @@ PROMISES: Mapping[str, Promise] = MappingProxyType(
         "fake-urgency": fake_urgency.countdown_keeps_running,
         "currency-switch": currency_switch.one_currency,
         "total-mismatch": total_mismatch.lines_add_up,
+        "slow-step": slow_step.steps_within_budget,
+        "layout-shift": layout_shift.page_holds_still,
+        "inaccessible-step": inaccessible_step.usable_without_mouse_or_sight,
+        "retyping": retyping.asked_once,
     }
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from checkout_integrity._journey import Snapshot
+from checkout_integrity._journey import CUSTOMER, Action, Journey, Snapshot
 
 RESULTS = "results"
 ROOM = "room"
@@ -29,3 +29,21 @@ def from_payment_on(seen: Sequence[Snapshot]) -> Sequence[Snapshot]:
     """The part of the journey from the first payment page (or confirmation) on; empty before paying."""
     start = next((index for index, snapshot in enumerate(seen) if snapshot.step in (*PAYING, CONFIRMATION)), None)
     return seen[start:] if start is not None else ()
+
+
+def pages_seen(journey: Journey) -> tuple[Snapshot, ...]:
+    """The customer's own pages (not the bank statement, the email or the network), in order."""
+    return tuple(snapshot for snapshot in journey.seen_by(CUSTOMER) if snapshot.source == PAGE)
+
+
+def by_step(snapshots: Sequence[Snapshot]) -> dict[str, list[Snapshot]]:
+    """The snapshots of each step, steps in the order the customer first reached them."""
+    steps: dict[str, list[Snapshot]] = {}
+    for snapshot in snapshots:
+        steps.setdefault(snapshot.step, []).append(snapshot)
+    return steps
+
+
+def customer_did(journey: Journey, *kinds: str) -> tuple[Action, ...]:
+    """What the customer (not a rival) did of these kinds, in order."""
+    return tuple(action for action in journey.actions if action.actor == CUSTOMER and action.kind in kinds)

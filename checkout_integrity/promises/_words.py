@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from checkout_integrity._budgets import UNITS
 from checkout_integrity.promises._steps import (
     BANK_STATEMENT,
     CART,
@@ -28,10 +29,40 @@ PLACES = {
     PAYMENT_DECLINED: "at payment after the card was declined",
 }
 
+# How the customer names a page; any other step reads "the <step> page" ("the payment page", "the room page").
+PAGES = {
+    CART: "the cart",
+    OTHER_DEVICE_CART: "the cart on my other device",
+    RELOADED_CART: "the reloaded cart",
+    PAYMENT_DECLINED: "the payment page after the card was declined",
+}
+
 
 def where(step: str) -> str:
     """'at the cart', 'at payment', 'on my bank statement'."""
     return PLACES.get(step, f"at {step}")
+
+
+def page_of(step: str) -> str:
+    """'the payment page', 'the cart'."""
+    return PAGES.get(step, f"the {step} page")
+
+
+def capitalised(text: str) -> str:
+    """'the payment page' -> 'The payment page', for the start of a sentence."""
+    return text[:1].upper() + text[1:]
+
+
+def measured(measure: str, value: float) -> str:
+    """A Web Vitals figure as a customer reads it: '3,214 ms', or a layout shift such as '0.42'."""
+    if UNITS[measure] == "ms":
+        return f"{round(value):,} ms"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def quoted(labels: Sequence[str]) -> str:
+    """Labels as the customer quotes them: 'Email', or 'Email' and 'Phone'."""
+    return listing([f"'{label}'" for label in labels])
 
 
 def later(earlier: datetime, then: datetime) -> str:

@@ -60,10 +60,17 @@ function submitting(work) {
   };
 }
 
-function field(label, name, value = "", attributes = {}) {
+// A labelled input; an unlabelled one (fault inaccessible-step) shows its text in a plain span.
+function field(label, name, value = "", attributes = {}, labelled = true) {
   const id = `field-${name}`;
-  return el("p", {}, el("label", { for: id, text: label }), " ",
+  return el("p", {}, labelled ? el("label", { for: id, text: label }) : el("span", { text: label }), " ",
     el("input", { id, name, value, ...attributes }));
+}
+
+// Fault layout-shift: the same script as the server-rendered payment page, loaded once.
+function loadLateBanner() {
+  if (document.querySelector("script[src='/static/late_banner.js']")) return;
+  document.head.append(el("script", { src: "/static/late_banner.js" }));
 }
 
 function bill(data, caption, totalClass, lineClass = "bill-line") {
@@ -220,15 +227,19 @@ function paymentForm(data) {
     return trouble(answer);
   });
   const card = data.card || {};
+  const { labelled, asks_email: asksEmail, late_banner: lateBanner } = data.layout;
+  if (lateBanner) loadLateBanner();
   show("payment", el("h1", { text: "Payment" }),
     bill(data, "You pay", "bill-total"),
     guestSummary(data.guest),
     data.error ? el("p", { class: "payment-problem", role: "alert", text: data.error }) : "",
     el("form", { onsubmit: pay },
-      field("Card number", "card_number", "", { inputmode: "numeric", autocomplete: "cc-number", required: true }),
-      field("Expiry (MM/YY)", "expiry", card.expiry || "", { placeholder: "MM/YY", autocomplete: "cc-exp", required: true }),
-      field("Security code", "cvc", "", { inputmode: "numeric", autocomplete: "cc-csc", required: true }),
-      field("Name on card", "card_name", card.card_name || "", { autocomplete: "cc-name", required: true }),
+      asksEmail ? field("Email", "email", card.email || "", { type: "email", autocomplete: "email", required: true }) : "",
+      field("Card number", "card_number", "", { inputmode: "numeric", autocomplete: "cc-number", required: true }, labelled),
+      field("Expiry (MM/YY)", "expiry", card.expiry || "",
+        { placeholder: labelled ? "MM/YY" : null, autocomplete: "cc-exp", required: true }, labelled),
+      field("Security code", "cvc", "", { inputmode: "numeric", autocomplete: "cc-csc", required: true }, labelled),
+      field("Name on card", "card_name", card.card_name || "", { autocomplete: "cc-name", required: true }, labelled),
       el("button", { type: "submit", text: "Pay now" })));
 }
 
@@ -275,4 +286,4 @@ document.addEventListener("click", (event) => {
   }
 }, true);
 window.addEventListener("hashchange", route);
-showAccount().then(route);
+route();

@@ -10,13 +10,14 @@ from typing import Any
 from urllib.parse import urlparse
 
 from checkout_integrity import Line, Money, Snapshot
+from checkout_integrity._masking import FIELD_VALUE_JS
 
 WHAT_THE_CUSTOMER_SEES = """() => {
   const text = (root, id) => { const el = root.querySelector(`[data-testid="${id}"]`); return el ? el.innerText.trim() : null; };
   const form = {};
   for (const input of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
     const label = input.labels && input.labels[0] ? input.labels[0].innerText.trim() : input.name;
-    if (input.type === 'checkbox') { form[label] = input.checked ? 'yes' : ''; } else { form[label] = input.value; }
+    if (input.type === 'checkbox') { form[label] = input.checked ? 'yes' : ''; } else { form[label] = (FIELD_VALUE)(input); }
   }
   const countdown = document.querySelector('[data-testid="hold-countdown"]');
   return {
@@ -34,7 +35,7 @@ WHAT_THE_CUSTOMER_SEES = """() => {
     countdown: countdown ? countdown.innerText.trim() : null,
     form,
   };
-}"""
+}""".replace("FIELD_VALUE", FIELD_VALUE_JS)
 
 STEPS_BY_PATH = (
     ("/search", "results"),

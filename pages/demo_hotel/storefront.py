@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from playwright.sync_api import Page
 
 from checkout_integrity import Snapshot
+from checkout_integrity._hands import Hands
+from checkout_integrity._senses import access_problems, felt
 from fixtures.clock import CustomerClock
 from fixtures.customers import Card, Customer
 from pages.demo_hotel.reading import WHAT_THE_CUSTOMER_SEES, seen_on, step_of
@@ -21,12 +23,14 @@ class DemoHotel:
     """Page object of the demo hotel: intentions in, snapshots out; no selector leaves this class.
 
     `actor` is "customer" or "rival"; `elsewhere` names the device when this is not the customer's
-    first one, so that the cart seen there is recorded as "cart on my other device".
+    first one, so that the cart seen there is recorded as "cart on my other device". Every press and
+    keystroke goes through the customer's `hands`; for a screen-reader user each look runs axe-core too.
     """
 
     page: Page
     clock: CustomerClock
     evidence_dir: Path
+    hands: Hands
     locale: str = "en_GB"
     actor: str = "customer"
     elsewhere: str | None = None
@@ -36,10 +40,10 @@ class DemoHotel:
 
     def find_offers(self, stay: Stay) -> None:
         self.page.goto(f"/?lang={LANGUAGES.get(self.locale, 'en')}")
-        self.page.get_by_label("Check-in").fill(stay.check_in.isoformat())
-        self.page.get_by_label("Check-out").fill(stay.check_out.isoformat())
-        self.page.get_by_label("Guests").fill(str(stay.guests))
-        self.page.get_by_role("button", name="Search").click()
+        self._type("Check-in", stay.check_in.isoformat())
+        self._type("Check-out", stay.check_out.isoformat())
+        self._type("Guests", str(stay.guests))
+        self._press("button", "Search")
         self.page.get_by_test_id("offer").first.wait_for()
 
     def offers(self, name: str) -> bool:
@@ -50,37 +54,40 @@ class DemoHotel:
         offer = self.page.get_by_test_id("offer").filter(has_text=name)
         self.facts["room_type"] = offer.get_attribute("data-room-type") or name
         self.facts["rooms_left"] = offer.get_by_test_id("offer-rooms-left").get_attribute("data-rooms-left") or ""
-        offer.get_by_role("link", name=f"Choose {name}").click()
+        self.hands.press(offer.get_by_role("link", name=f"Choose {name}"), f"Choose {name}")
         self.page.get_by_test_id("room-total").wait_for()
 
     def choose_extras(self, extras: list[str]) -> None:
         for extra in extras:
-            self.page.get_by_label(extra).check()
+            self.hands.tick(self.page.get_by_label(extra), extra)
 
     def book(self) -> None:
-        self.page.get_by_role("button", name="Book now").click()
+        self._press("button", "Book now")
         self.page.get_by_test_id("cart-total").or_(self.page.get_by_test_id("sold-out")).wait_for()
 
     def give_details(self, customer: Customer) -> None:
-        self.page.get_by_role("link", name="Continue to guest details").click()
-        self.page.get_by_label("Full name").fill(customer.name)
-        self.page.get_by_label("Email").fill(customer.email)
-        self.page.get_by_label("Phone").fill(customer.phone)
-        self.page.get_by_role("button", name="Continue to payment").click()
+        self._press("link", "Continue to guest details")
+        self._type("Full name", customer.name)
+        self._type("Email", customer.email)
+        self._type("Phone", customer.phone)
+        self._press("button", "Continue to payment")
         self.page.get_by_test_id("payment-total").wait_for()
 
     def enter_card(self, customer: Customer, card: Card | None = None) -> None:
+        """Card fields are found by their autocomplete purpose, which stays when a page loses its labels."""
         card = card or customer.card
-        self.page.get_by_label("Card number").fill(card.number)
-        self.page.get_by_label("Expiry (MM/YY)").fill(card.expiry)
-        self.page.get_by_label("Security code").fill(card.cvc)
-        self.page.get_by_label("Name on card").fill(customer.name)
+        field = self.page.locator
+        self.hands.type(field("input[autocomplete='cc-number']"), "Card number", card.number, card_number=True)
+        self.hands.type(field("input[autocomplete='cc-exp']"), "Expiry (MM/YY)", card.expiry)
+        self.hands.type(field("input[autocomplete='cc-csc']"), "Security code", card.cvc, secret=True)
+        self.hands.type(field("input[autocomplete='cc-name']"), "Name on card", customer.name)
+        self.hands.answer_what_is_asked({"email": customer.email, "name": customer.name, "tel": customer.phone})
 
     def linger(self, seconds: int) -> None:
         self.clock.spend(seconds, self.page)
 
     def pay(self) -> None:
-        self.page.get_by_role("button", name="Pay now").click()
+        self.hands.press(self.page.get_by_role("button", name="Pay now"), "Pay now", watch_shift=True)
         self.page.wait_for_load_state()
 
     def pay_again(self, customer: Customer) -> None:
@@ -107,9 +114,9 @@ class DemoHotel:
 
     def sign_in(self, customer: Customer) -> None:
         self.page.goto(f"/signin?lang={LANGUAGES.get(self.locale, 'en')}")
-        self.page.get_by_label("Email").fill(customer.email)
-        self.page.get_by_label("Password").fill(customer.password)
-        self.page.get_by_role("button", name="Sign in").click()
+        self._type("Email", customer.email)
+        self._type("Password", customer.password, secret=True)
+        self._press("button", "Sign in")
         self.page.get_by_test_id("signed-in-as").wait_for()
 
     def open_cart(self) -> None:
@@ -129,8 +136,16 @@ class DemoHotel:
             step = self._next_step
         self._next_step = None
         self._looks += 1
-        return seen_on(raw, step, self.page.url, self.clock.now(), self.locale, self.actor, self.facts,
+        seen = seen_on(raw, step, self.page.url, self.clock.now(), self.locale, self.actor, self.facts,
                        self._screenshot(step))
+        return replace(seen, vitals=felt(self.page),
+                       violations=access_problems(self.page) if self.hands.ways.screen_reader else ())
+
+    def _type(self, label: str, value: str, secret: bool = False) -> None:
+        self.hands.type(self.page.get_by_label(label, exact=True), label, value, secret=secret)
+
+    def _press(self, role: str, name: str) -> None:
+        self.hands.press(self.page.get_by_role(role, name=name), name)  # type: ignore[arg-type]
 
     def _screenshot(self, step: str) -> str:
         """The page as the customer sees it, card fields blacked out."""

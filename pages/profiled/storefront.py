@@ -7,14 +7,16 @@ needs it "not checkable on this site"; what it gets wrong stops the run with the
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from playwright.sync_api import Page
 
 from checkout_integrity import Snapshot
+from checkout_integrity._hands import Hands
 from checkout_integrity._profile import Profile, not_checkable
 from checkout_integrity._profile_shop import ProfiledShop
+from checkout_integrity._senses import access_problems, felt
 from fixtures.clock import CustomerClock
 from fixtures.customers import Card, Customer
 from pages.storefront import Stay
@@ -25,13 +27,15 @@ class ProfiledStorefront:
     """A profile-driven storefront: intentions in, snapshots out, like a site's own page objects.
 
     `actor` is "customer" or "rival"; `elsewhere` names the device when this is not the customer's first;
-    `overheard` records the prices the network carried, just before the page snapshot they fed.
+    `overheard` records the prices the network carried, just before the page snapshot they fed. Every
+    press and keystroke goes through the customer's `hands`; for a screen-reader user each look runs axe-core.
     """
 
     page: Page
     profile: Profile
     clock: CustomerClock
     evidence_dir: Path
+    hands: Hands
     locale: str = "en_GB"
     actor: str = "customer"
     elsewhere: str | None = None
@@ -41,7 +45,7 @@ class ProfiledStorefront:
     _next_step: str | None = None
 
     def __post_init__(self) -> None:
-        self.shop = ProfiledShop(self.page, self.profile, self.locale)
+        self.shop = ProfiledShop(self.page, self.profile, self.locale, hands=self.hands)
 
     def find_offers(self, stay: Stay) -> None:
         self.shop.act(
@@ -86,6 +90,7 @@ class ProfiledStorefront:
             "enter_card",
             {"card_number": card.number, "expiry": card.expiry, "cvc": card.cvc, "card_name": customer.name},
         )
+        self.hands.answer_what_is_asked({"email": customer.email, "name": customer.name, "tel": customer.phone})
 
     def linger(self, seconds: int) -> None:
         self.clock.spend(seconds, self.page)
@@ -139,7 +144,11 @@ class ProfiledStorefront:
             if self.overheard is not None:
                 self.overheard(carried.snapshot(step, at, self.actor))
         screenshot = self.shop.screenshot(self.evidence_dir / f"{self._looks:02d}-{step.replace(' ', '-')}.png")
-        return seen.snapshot(step, at, self.actor, self.facts, screenshot)
+        return replace(
+            seen.snapshot(step, at, self.actor, self.facts, screenshot),
+            vitals=felt(self.page),
+            violations=access_problems(self.page) if self.hands.ways.screen_reader else (),
+        )
 
     def _needs(self, action: str, doing: str) -> None:
         if not self.shop.can(action):

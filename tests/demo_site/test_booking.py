@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.demo_site.customer import GUEST, STAY
+from tests.demo_site.customer import GUEST, STAY, VISA
 
 
 def test_search_offers_every_room_with_nightly_rate_total_and_rooms_left(customer):
@@ -134,6 +134,26 @@ def test_a_cart_made_before_signing_in_follows_the_account_to_another_device(sit
     cart_on_phone = phone.sign_in("marco@example.com")
 
     assert [label for _, label, _ in cart_on_phone.lines()] == ["Classic Double, 2 nights", "City tax"]
+
+
+def test_the_name_on_card_comes_filled_with_the_guests_name(customer):
+    payment = customer.reach_payment(guest={**GUEST, "full_name": "Ana Lima"})
+
+    assert (payment.field("card_name"), payment.field("card_number"), payment.field("cvc")) == ("Ana Lima", "", "")
+    assert customer.pay({**VISA, "card_name": payment.field("card_name")}).all("booking-reference")
+
+
+def test_a_signed_in_customer_finds_their_email_on_the_guest_form(site, customer_at):
+    guest, member = customer_at(site), customer_at(site)
+    guest.book()
+    member.sign_in("marco@example.com")
+    member.book()
+
+    assert guest.get("/checkout/guest").field("email") == ""
+    form = member.get("/checkout/guest")
+    assert (form.field("full_name"), form.field("email")) == ("", "marco@example.com")
+    member.give_guest_details({**GUEST, "email": "giulia@example.com"})
+    assert member.get("/checkout/guest").field("email") == "giulia@example.com"  # what they gave wins
 
 
 def test_a_wrong_password_does_not_sign_in(site, customer_at):

@@ -19,10 +19,11 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_catalogue_has_the_eleven_fault_ids():
+def test_the_catalogue_has_the_fifteen_fault_ids():
     assert list(FAULTS) == [
         "price-drift", "hidden-fee", "hold-broken", "input-lost", "double-charge", "receipt-mismatch",
         "basket-sneak", "cart-lost", "fake-urgency", "currency-switch", "total-mismatch",
+        "slow-step", "layout-shift", "inaccessible-step", "retyping",
     ]  # fmt: skip
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from tests.demo_site.customer import GUEST, STAY, VISA
+from tests.demo_site.customer import GUEST, STAY, VISA, Customer, Page
 
 CLEAN, FAULTY = False, True
+CARD_LABELS = {
+    "card-number": "Card number", "expiry": "Expiry (MM/YY)", "cvc": "Security code", "card-name": "Name on card"
+}  # fmt: skip
+CARD_AUTOCOMPLETE = ["cc-number", "cc-exp", "cc-csc", "cc-name"]
 
 
 def switched(fault: str, on: bool) -> tuple[str, ...]:
@@ -191,3 +197,77 @@ def test_total_mismatch_leaves_the_listed_city_tax_out_of_the_cart_total(site_wi
     assert cart.lines() == [("room", "Classic Double, 2 nights", "€240.00"), ("tax", "City tax", "€16.00")]
     assert cart.one("cart-total").text == total
     assert customer.http.get("/api/cart").json()["total"] == total.lstrip("€")
+
+
+def inputs(page: Page) -> list[dict[str, str | None]]:
+    return [element.attrs for element in page.inside if element.tag == "input"]
+
+
+def labels(page: Page) -> dict[str | None, str]:
+    return {element.attrs.get("for"): element.text for element in page.inside if element.tag == "label"}
+
+
+@pytest.mark.parametrize(("on", "at_least", "under"), [(CLEAN, 0.0, 1.5), (FAULTY, 3.0, 6.0)])
+def test_slow_step_answers_the_payment_page_after_3_seconds(site_with, customer_at, on, at_least, under):
+    customer: Customer = customer_at(site_with(*switched("slow-step", on)))
+    customer.book()
+    assert customer.http.post("/checkout/guest", data=GUEST, follow_redirects=False).status_code == 303
+
+    started = time.monotonic()
+    payment = customer.get("/checkout/payment")
+    waited = time.monotonic() - started
+
+    assert payment.one("payment-total").text == "€256.00"
+    assert at_least <= waited < under
+    started = time.monotonic()
+    assert customer.get("/cart").status == 200
+    assert time.monotonic() - started < 1.5  # nothing else is slowed
+
+
+@pytest.mark.parametrize(("on", "scripts"), [(CLEAN, []), (FAULTY, ["/static/late_banner.js"])])
+def test_layout_shift_puts_the_late_banner_script_on_the_payment_page(site_with, customer_at, on, scripts):
+    customer = customer_at(site_with(*switched("layout-shift", on)))
+
+    payment = customer.reach_payment()
+
+    assert [element.attrs.get("src") for element in payment.inside if element.tag == "script"] == scripts
+    script = customer.http.get("/static/late_banner.js").text
+    assert "pointerover" in script and "Secure payment: your bank may ask you to confirm" in script
+
+
+@pytest.mark.parametrize(
+    ("on", "card_labels", "naming"),
+    [(CLEAN, CARD_LABELS, [set(), {"placeholder"}, set(), set()]), (FAULTY, {}, [set()] * 4)],
+)
+def test_inaccessible_step_takes_the_labels_off_the_card_fields(site_with, customer_at, on, card_labels, naming):
+    customer = customer_at(site_with(*switched("inaccessible-step", on)))
+
+    payment = customer.reach_payment()
+
+    assert labels(payment) == card_labels
+    card_fields = inputs(payment)
+    assert [field["autocomplete"] for field in card_fields] == CARD_AUTOCOMPLETE
+    assert [{"aria-label", "aria-labelledby", "title", "placeholder"} & field.keys() for field in card_fields] == naming
+    spans = {element.text for element in payment.inside if element.tag == "span"}
+    assert (set(CARD_LABELS.values()) <= spans) is on
+    assert customer.pay().all("booking-reference")
+
+
+@pytest.mark.parametrize(("on", "email_fields"), [(CLEAN, []), (FAULTY, [("email", "email", "")])])
+def test_retyping_asks_for_the_email_again_and_refuses_to_pay_without_it(site_with, customer_at, on, email_fields):
+    customer = customer_at(site_with(*switched("retyping", on)))
+
+    payment = customer.reach_payment()
+    without_email = customer.pay()
+
+    asked = [field for field in inputs(payment) if field.get("name") == "email"]
+    assert [(field["type"], field["autocomplete"], field.get("value") or "") for field in asked] == email_fields
+    assert all("required" in field for field in asked)
+    assert [field["autocomplete"] for field in inputs(payment)][len(asked) :] == CARD_AUTOCOMPLETE
+    if not on:
+        assert without_email.all("booking-reference")
+        return
+    assert labels(payment)["payment-email"] == "Email"
+    assert (without_email.status, without_email.one("payment-error").text) == (402, "Enter your email address.")
+    assert customer.charges() == []
+    assert customer.pay({**VISA, "email": GUEST["email"]}).all("booking-reference")

@@ -3,6 +3,8 @@ so the amounts and the faults are those of the server-rendered pages."""
 
 from __future__ import annotations
 
+import time
+
 import httpx
 import pytest
 
@@ -11,6 +13,7 @@ from demo_hotel.__main__ import arguments
 from tests.demo_site.customer import GUEST, STAY, VISA
 
 ROOM = {"room_type": "classic-double", **STAY, "extras": []}
+CLEAN_LAYOUT = {"labelled": True, "asks_email": False, "late_banner": False}
 
 
 @pytest.fixture
@@ -114,3 +117,65 @@ def test_the_last_room_held_in_one_cart_is_sold_out_to_another(app_with) -> None
 def test_the_command_line_serves_the_single_page_app_on_request() -> None:
     assert arguments().parse_args(["--port", "8000", "--ui", "spa"]).ui == "spa"
     assert arguments().parse_args(["--port", "8000"]).ui == "pages"
+
+
+def at_payment(app: httpx.Client) -> httpx.Response:
+    """Book the room, give the guest's details and open the payment step."""
+    app.post("/api/shop/cart", json=ROOM)
+    app.post("/api/shop/guest", json=GUEST)
+    return app.get("/api/shop/payment")
+
+
+def test_the_api_payment_step_fills_the_name_on_card_with_the_guests_name(app_with) -> None:
+    payment = at_payment(app_with()).json()
+
+    assert (payment["card"], payment["layout"]) == ({"card_name": GUEST["full_name"]}, CLEAN_LAYOUT)
+
+
+@pytest.mark.parametrize(
+    ("fault", "layout"),
+    [
+        ("layout-shift", {**CLEAN_LAYOUT, "late_banner": True}),
+        ("inaccessible-step", {**CLEAN_LAYOUT, "labelled": False}),
+        ("retyping", {**CLEAN_LAYOUT, "asks_email": True}),
+    ],
+)
+def test_the_payment_layout_faults_change_how_the_app_draws_the_payment_form(app_with, fault, layout) -> None:
+    assert at_payment(app_with(fault)).json()["layout"] == layout
+    script = app_with().get("/static/spa.js").text
+    assert 'el("span", { text: label })' in script and "/static/late_banner.js" in script
+
+
+@pytest.mark.parametrize(("fault", "at_least", "under"), [(None, 0.0, 1.5), ("slow-step", 3.0, 6.0)])
+def test_slow_step_answers_the_api_payment_step_after_3_seconds(app_with, fault, at_least, under) -> None:
+    app = app_with(*filter(None, [fault]))
+    app.post("/api/shop/cart", json=ROOM)
+    started = time.monotonic()
+    assert app.post("/api/shop/guest", json=GUEST).json() == {"ok": True}
+    assert time.monotonic() - started < 1.5  # only the payment step is slowed
+
+    started = time.monotonic()
+    assert app.get("/api/shop/payment").status_code == 200
+    assert at_least <= time.monotonic() - started < under
+
+
+@pytest.mark.parametrize(("fault", "refused"), [(None, False), ("retyping", True)])
+def test_retyping_refuses_to_pay_in_the_api_until_the_email_is_given_again(app_with, fault, refused) -> None:
+    app = app_with(*filter(None, [fault]))
+    at_payment(app)
+
+    first = app.post("/api/shop/pay", json=VISA)
+
+    if not refused:
+        assert first.status_code == 200
+        return
+    assert (first.status_code, first.json()["error"]) == (402, "Enter your email address.")
+    assert app.post("/api/shop/pay", json={**VISA, "email": GUEST["email"]}).status_code == 200
+
+
+def test_the_api_guest_form_starts_with_the_signed_in_accounts_email(app_with) -> None:
+    app = app_with()
+    app.post("/api/shop/signin", json={"email": "marco@example.com", "password": "correct horse"})
+    app.post("/api/shop/cart", json=ROOM)
+
+    assert app.get("/api/shop/guest").json()["guest"] == {"name": "", "email": "marco@example.com", "phone": ""}

@@ -9,7 +9,7 @@ import pytest
 
 from checkout_integrity import CATALOGUE, Defect, Finding, JourneyError, RunInfo, read_findings, write_findings
 
-# DESIGN.md's first table with the default severities: ids are a contract read by other tools.
+# DESIGN.md's catalogue tables with the default severities: ids are a contract read by other tools.
 CATALOGUE_SEVERITIES = {
     "price-drift": "critical",
     "hidden-fee": "critical",
@@ -22,6 +22,10 @@ CATALOGUE_SEVERITIES = {
     "fake-urgency": "major",
     "currency-switch": "critical",
     "total-mismatch": "major",
+    "slow-step": "major",
+    "layout-shift": "major",
+    "inaccessible-step": "major",
+    "retyping": "minor",
 }
 RUN = RunInfo(
     site="demo_hotel",

@@ -10,7 +10,20 @@ from typing import Any
 
 import pytest
 
-from checkout_integrity import CATALOGUE, Finding, Journey, Line, Money, Snapshot, UnknownPromise, check_promises
+from checkout_integrity import (
+    CATALOGUE,
+    Action,
+    Finding,
+    Journey,
+    Line,
+    Money,
+    Snapshot,
+    UnknownPromise,
+    Violation,
+    check_promises,
+)
+from checkout_integrity._budgets import Budget, Budgets
+from checkout_integrity._journey import digest
 from checkout_integrity.promises import PROMISES
 from .demo_journeys import at, demo_journey, eur
 
@@ -399,6 +412,215 @@ def test_total_mismatch_is_silent_when_lines_add_up_or_cannot_be_added() -> None
         Snapshot("room", at(5), amounts={"total": eur("999.00")}),  # a total without lines
     )
     assert check_promises(journey, ["total-mismatch"]) == []
+
+
+# slow-step, layout-shift, inaccessible-step, retyping: what the customer did, in order, between what they saw
+
+
+def walk(*events: Snapshot | Action, budgets: Budgets | None = None) -> Journey:
+    """A journey of snapshots and actions recorded in the order given, as the page objects record them."""
+    journey = Journey("Giulia Rossi", budgets)
+    for event in events:
+        journey.observe(event) if isinstance(event, Snapshot) else journey.act(event)
+    return journey
+
+
+def felt(step: str, seconds: float, **vitals: float) -> Snapshot:
+    """A page whose Web Vitals were measured: well within the default budgets unless given."""
+    return page(step, seconds, vitals={"wait_ms": 300.0, "lcp_ms": 500.0, "cls": 0.01, "inp_ms": 80.0, **vitals})
+
+
+def click(target: str, page_path: str, seconds: float, shift: float | None = None, actor: str = "customer") -> Action:
+    return Action("click", target, page_path, at(seconds), actor=actor, layout_shift=shift)
+
+
+def typed(target: str, page_path: str, seconds: float, value: str, actor: str = "customer") -> Action:
+    secret = target in ("Card number", "Security code")
+    return Action("type", target, page_path, at(seconds), actor=actor, digest="" if secret else digest(value),
+                  secret=secret)
+
+
+# slow-step
+
+
+def test_slow_step_names_the_wait_and_the_budget_of_the_page() -> None:
+    journey = walk(felt("cart", 0), felt("payment", 30, wait_ms=3214.0))
+    finding = only(check_promises(journey, ["slow-step"]), "slow-step")
+    assert finding.message == (
+        "The payment page took ages: I waited 3,214 ms before I could use it (budget 2,500 ms)."
+    )
+    assert finding.step == "payment" and finding.evidence == ("payment.png",)
+
+
+def test_slow_step_tells_one_finding_a_step_with_every_measure_over_the_worst_first() -> None:
+    journey = walk(
+        felt("payment", 0, wait_ms=2600.0),
+        felt("payment", 30, lcp_ms=5000.0, inp_ms=620.0, cls=0.9),  # the layout shift is layout-shift's
+        felt("confirmation", 40, wait_ms=2700.0),
+    )
+    findings = check_promises(journey, ["slow-step"])
+    assert [finding.step for finding in findings] == ["payment", "confirmation"]
+    assert findings[0].message == (
+        "The payment page took ages: its main content appeared only after 5,000 ms (budget 2,500 ms), "
+        "it took 620 ms to answer a click (budget 500 ms) and I waited 2,600 ms before I could use it "
+        "(budget 2,500 ms)."
+    )
+    assert findings[1].message.startswith("The confirmation page took ages: I waited 2,700 ms")
+
+
+def test_slow_step_is_silent_within_each_steps_own_budget_and_for_pages_not_the_customers() -> None:
+    budgets = Budgets(steps={"payment": Budget(wait_ms=4000)})
+    journey = walk(
+        felt("cart", 0, wait_ms=2500.0, lcp_ms=2500.0, inp_ms=500.0),  # at the budget is within it
+        felt("payment", 10, wait_ms=3214.0),  # the team agreed to 4 s for payment
+        Snapshot("payment", at(20), actor="rival", vitals={"wait_ms": 9000.0}),
+        Snapshot("email", at(30), source="email", vitals={"wait_ms": 9000.0}),
+        page("confirmation", 40),  # not measured
+        budgets=budgets,
+    )
+    assert check_promises(journey, ["slow-step"]) == []
+
+
+# layout-shift
+
+
+def test_layout_shift_when_the_pay_button_jumps_as_i_press_it() -> None:
+    journey = walk(felt("payment", 0, cls=0.42), click("Pay now", "/checkout/payment", 5, shift=0.42))
+    finding = only(check_promises(journey, ["layout-shift"]), "layout-shift")
+    assert finding.message == (
+        "The pay button jumped as I went to click it: the payment page moved by 0.42 (budget 0.1) just before "
+        "I pressed 'Pay now'."
+    )
+    assert finding.step == "payment" and finding.evidence == ("payment.png",)
+
+
+def test_layout_shift_names_any_other_button_and_a_page_that_moved_without_a_click() -> None:
+    journey = walk(
+        felt("cart", 0, cls=0.25),
+        felt("guest details", 10),
+        click("Continue to payment", "/checkout/guest", 12, shift=0.3),
+        click("Continue to payment", "/checkout/guest", 13, shift=0.2),  # the same step: told once
+    )
+    findings = check_promises(journey, ["layout-shift"])
+    assert [finding.message for finding in findings] == [
+        "The page jumped as I was using it: the cart moved by 0.25 (budget 0.1).",
+        "The button jumped as I went to click it: the guest details page moved by 0.3 (budget 0.1) just before "
+        "I pressed 'Continue to payment'.",
+    ]
+
+
+def test_layout_shift_is_silent_for_small_unmeasured_or_a_rivals_shifts_and_within_a_steps_budget() -> None:
+    budgets = Budgets(steps={"cart": Budget(cls=0.3)})
+    journey = walk(
+        felt("cart", 0, cls=0.25),
+        felt("payment", 10, cls=0.1),
+        click("Pay now", "/checkout/payment", 11, shift=0.1),
+        click("Pay now", "/checkout/payment", 12),
+        click("Pay now", "/checkout/payment", 13, shift=0.9, actor="rival"),
+        budgets=budgets,
+    )
+    assert check_promises(journey, ["layout-shift"]) == []
+
+
+# inaccessible-step
+
+
+UNLABELLED = Violation("label", "critical", "Form elements must have labels", 4)
+
+
+def test_inaccessible_step_names_what_a_screen_reader_meets_in_customer_words_and_axe_rules() -> None:
+    journey = walk(page("payment", 0, violations=(UNLABELLED,)))
+    finding = only(check_promises(journey, ["inaccessible-step"]), "inaccessible-step")
+    assert finding.message == (
+        "I could not do it with a keyboard or a screen reader: on the payment page 4 form fields have no label "
+        "(axe: label, critical)."
+    )
+    assert finding.step == "payment" and finding.evidence == ("payment.png",)
+
+
+def test_inaccessible_step_gathers_a_steps_rules_and_leaves_out_minor_ones() -> None:
+    unnamed = Violation("button-name", "critical", "Buttons must have discernible text", 1)
+    odd = Violation("scrollable-region-focusable", "serious", "Scrollable region must have keyboard access.", 2)
+    minor = Violation("region", "moderate", "All page content should be contained by landmarks", 9)
+    journey = walk(
+        page("payment", 0, violations=(Violation("label", "critical", "Form elements must have labels", 2), minor)),
+        page("payment", 10, violations=(UNLABELLED, unnamed, odd)),
+        page("confirmation", 20, violations=(minor,)),
+    )
+    finding = only(check_promises(journey, ["inaccessible-step"]), "inaccessible-step")
+    assert finding.message == (
+        "I could not do it with a keyboard or a screen reader: on the payment page 4 form fields have no label "
+        "(axe: label, critical), 1 button has no name (axe: button-name, critical) and 2 elements break "
+        "'Scrollable region must have keyboard access' (axe: scrollable-region-focusable, serious)."
+    )
+
+
+def test_inaccessible_step_when_a_keyboard_cannot_reach_a_control() -> None:
+    stuck = Action("stuck", "Pay now", "/checkout/payment", at(5), by_keyboard=True)
+    journey = walk(page("payment", 0), stuck)
+    finding = only(check_promises(journey, ["inaccessible-step"]), "inaccessible-step")
+    assert finding.message == (
+        "I could not do it with a keyboard or a screen reader: I could not reach 'Pay now' with the keyboard on "
+        "the payment page."
+    )
+    assert finding.step == "payment" and finding.evidence == ("payment.png",)
+
+
+def test_inaccessible_step_is_silent_without_blocking_violations_or_for_a_rival() -> None:
+    minor = Violation("region", "moderate", "All page content should be contained by landmarks", 9)
+    journey = walk(
+        page("payment", 0, violations=(minor,)),
+        Snapshot("payment", at(1), actor="rival", violations=(UNLABELLED,)),
+        Action("stuck", "Pay now", "/checkout/payment", at(2), actor="rival"),
+    )
+    assert check_promises(journey, ["inaccessible-step"]) == []
+
+
+# retyping
+
+
+EMAIL = "giulia.rossi.123@example.com"
+
+
+def test_retyping_when_the_payment_page_asks_for_what_i_typed_before() -> None:
+    journey = walk(
+        page("guest details", 0),
+        typed("Email", "/checkout/guest", 1, EMAIL),
+        page("payment", 10, form={"Email": ""}),
+        typed("Email", "/checkout/payment", 11, EMAIL.upper()),  # the same address, however it is written
+        typed("Confirm email", "/checkout/review", 20, EMAIL),  # asked a third time, under another name
+        typed("Email", "/checkout/review", 21, EMAIL),  # 'Email' is told once
+        page("payment", 30),
+    )
+    findings = check_promises(journey, ["retyping"])
+    assert [finding.message for finding in findings] == [
+        "I had to type the same thing twice: what I typed as 'Email' on /checkout/guest was asked for again as "
+        "'Email' on /checkout/payment.",
+        "I had to type the same thing twice: what I typed as 'Email' on /checkout/guest was asked for again as "
+        "'Confirm email' on /checkout/review.",
+    ]
+    assert all(finding.severity == "minor" for finding in findings)
+    assert findings[0].step == "payment" and findings[0].evidence == ("payment.png",)
+
+
+def test_retyping_is_silent_for_card_secrets_one_page_other_values_a_rival_and_fields_the_shop_lost() -> None:
+    journey = walk(
+        page("sign in", 0),
+        typed("Email", "/signin", 1, EMAIL),
+        typed("Email", "/signin", 5, EMAIL),  # the same page again: a second sign-in, not a second question
+        typed("Full name", "/checkout/guest", 6, "Giulia Rossi"),
+        typed("Phone", "/checkout/guest", 7, "+39 06 1234 5678"),
+        typed("Card number", "/checkout/payment", 8, "4000000000000002"),
+        typed("Expiry (MM/YY)", "/checkout/payment", 9, "12/30"),
+        page("payment", 10, form={"Expiry (MM/YY)": "12/30", "Name on card": "Giulia Rossi"}),  # name filled in
+        typed("Phone", "/checkout/payment", 13, "+39 06 9999 0000"),  # another value
+        typed("Email", "/checkout/payment", 14, EMAIL, actor="rival"),
+        page("payment declined", 20, form={"Expiry (MM/YY)": "", "Name on card": ""}),
+        typed("Card number", "/checkout/pay", 21, "4000000000000002"),  # a secret: never counted
+        typed("Expiry (MM/YY)", "/checkout/pay", 22, "12/30"),  # shown at payment, then lost: input-lost's
+        typed("Name on card", "/checkout/pay", 23, "Giulia Rossi"),  # the full name, shown here before
+    )
+    assert check_promises(journey, ["retyping"]) == []
 
 
 # the registry and the journey as a whole

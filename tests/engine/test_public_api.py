@@ -8,6 +8,7 @@ import checkout_integrity.promises
 
 def test_pins_the_public_names() -> None:
     assert checkout_integrity.__all__ == [
+        "Action",
         "CATALOGUE",
         "CurrencyMismatch",
         "Defect",
@@ -20,6 +21,7 @@ def test_pins_the_public_names() -> None:
         "RunInfo",
         "Snapshot",
         "UnknownPromise",
+        "Violation",
         "check_promises",
         "read_findings",
         "write_findings",

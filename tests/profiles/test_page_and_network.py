@@ -14,6 +14,7 @@ from playwright.sync_api import Page, sync_playwright
 from checkout_integrity import Journey, Line, Money, Snapshot, check_promises
 from checkout_integrity._browser import locate_browser
 from checkout_integrity._exceptions import ProfileError
+from checkout_integrity._hands import Hands
 from checkout_integrity._profile import Profile
 from checkout_integrity._profile_loading import load_profile
 from demo_hotel import DemoServer
@@ -107,7 +108,8 @@ def walk_to_the_cart(
     """Find, choose and book a Classic Double for 2 nights, looking after each step as the suite does."""
     clock = CustomerClock(TargetSite("demo_hotel", shop.url, demo_mode=True))
     profile = profile or load_profile(PROFILES / "demo_hotel_spa.toml")
-    storefront = ProfiledStorefront(page, profile, clock, evidence, overheard=journey.observe)
+    hands = Hands(page, clock.now, journey.act)
+    storefront = ProfiledStorefront(page, profile, clock, evidence, hands, overheard=journey.observe)
     storefront.find_offers(Stay(date(2030, 5, 1), 2, 2))
     journey.observe(storefront.look())
     storefront.choose_offer("Classic Double")
