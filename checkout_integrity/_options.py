@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import random
 from pathlib import Path
 
@@ -13,10 +14,12 @@ from checkout_integrity._profile_loading import load_profile, profile_path
 
 PAGE_OBJECTS = ("demo_hotel",)  # sites with page objects of their own (pages/<site>/); any other --site is a profile
 SITE_PROFILE = pytest.StashKey["Profile | None"]()
+STEP_SECONDS = 30.0  # Playwright's own default wait, for a site without a profile
 
 
 def add_options(parser: pytest.Parser) -> None:
-    """Register `--site`, `--faults`, `--seed` and `--reports` (`--base-url` comes from pytest-base-url)."""
+    """Register `--site`, `--faults`, `--seed`, `--reports`, `--step-timeout` and `--allow-real-cards`
+    (`--base-url` comes from pytest-base-url)."""
     group = parser.getgroup("checkout-integrity", "checkout-integrity: customer journeys")
     group.addoption(
         "--site",
@@ -44,6 +47,21 @@ def add_options(parser: pytest.Parser) -> None:
         default="reports",
         metavar="DIR",
         help="where the run writes findings.json, evidence/ and allure-results/ (default: reports)",
+    )
+    group.addoption(
+        "--step-timeout",
+        type=positive_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="how long a customer waits for the shop on each click, field and page before the step fails "
+        f"(default: the site profile's site.timeout, else {STEP_SECONDS:g})",
+    )
+    group.addoption(
+        "--allow-real-cards",
+        action="store_true",
+        default=False,
+        help="let the customers type card numbers that are not known payment gateway test numbers "
+        "(only for a run that is meant to charge a real card)",
     )
 
 
@@ -78,5 +96,25 @@ def chosen_profile(config: pytest.Config) -> Profile | None:
             profile = None if choice in PAGE_OBJECTS else load_profile(profile_path(choice, Path(config.rootpath)))
         except ProfileError as wrong:
             raise pytest.UsageError(str(wrong)) from None
+        seconds = config.getoption("step_timeout")
+        if profile is not None and seconds is not None:
+            profile = profile.model_copy(update={"site": profile.site.model_copy(update={"timeout": seconds})})
         config.stash[SITE_PROFILE] = profile
     return config.stash[SITE_PROFILE]
+
+
+def step_seconds(config: pytest.Config) -> float:
+    """How long a customer waits for the shop: --step-timeout, else the profile's site.timeout, else 30 s."""
+    profile = chosen_profile(config)  # carries --step-timeout as its site.timeout
+    return profile.site.timeout if profile is not None else config.getoption("step_timeout") or STEP_SECONDS
+
+
+def positive_seconds(text: str) -> float:
+    """--step-timeout's value: a number of seconds above 0."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is no time to wait: give a number of seconds above 0, such as 30")
+    return seconds

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from checkout_integrity._budgets import Budgets
+from checkout_integrity._exceptions import JourneyError
 from checkout_integrity._findings import CATALOGUE
 from checkout_integrity._journey import LINE_KINDS
 from checkout_integrity._profile_locators import ACTING_KINDS, READING_KINDS, Where, parse_where
@@ -345,6 +347,15 @@ class Doctor(Part):
     )
 
 
+def _budgets_read(table: dict[str, Any]) -> dict[str, Any]:
+    """A [budgets] table that Budgets can read, or the sentence naming its wrong key."""
+    try:
+        Budgets.from_table(table, "budgets")
+    except JourneyError as wrong:
+        raise ValueError(str(wrong).rstrip(".")) from None
+    return table
+
+
 class Profile(Part):
     """A whole site profile; `path` is where it was read from."""
 
@@ -386,6 +397,12 @@ class Profile(Part):
         examples=['[{ url = "/api/cart", currency = "currency" }]'],
     )
     doctor: Doctor = Field(default=Doctor(), description="what check-profile chooses", examples=["{}"])
+    budgets: Annotated[dict[str, Any], AfterValidator(_budgets_read)] = Field(
+        default_factory=dict,
+        description="how long each step may keep the customer waiting and how much it may move, over the "
+        "project's [tool.checkout_integrity.budgets] (see checkout_integrity/_budgets.py)",
+        examples=['{ wait_ms = 3000, steps = { payment = { wait_ms = 4000 } } }'],
+    )
 
     @model_validator(mode="after")
     def tells_the_checkout_pages(self) -> Profile:

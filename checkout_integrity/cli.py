@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 from checkout_integrity import _profile_doctor, _step_library
+from checkout_integrity._exceptions import JourneyError
+from checkout_integrity._merge import merge_reports
 from checkout_integrity._report import ReportUnavailable, build_html_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +62,21 @@ def _build(reports: Path) -> bool:
     return True
 
 
+def merge(arguments: argparse.Namespace) -> int:
+    """Put the reports of `--shard` runs together into one folder; `report --reports DIR` builds its HTML."""
+    try:
+        merged = merge_reports([Path(shard) for shard in arguments.shards], Path(arguments.into))
+    except JourneyError as problem:
+        print(problem, file=sys.stderr)
+        return 1
+    print(
+        f"Merged {merged.shards} shards: {merged.scenarios} tests ({merged.failed} failed), "
+        f"{merged.findings} finding(s) in {merged.into / 'findings.json'}"
+    )
+    print(f"HTML report: checkout-integrity report --reports {merged.into}")
+    return 0
+
+
 def steps(_: argparse.Namespace) -> int:
     """The step library, for scenario writers: every phrase with an example line from the features."""
     sys.path.insert(0, str(ROOT))
@@ -79,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     report_parser = commands.add_parser("report", help="build the HTML report of the last run")
     report_parser.add_argument("--reports", default=str(REPORTS), help="the run's reports folder (default: reports)")
     report_parser.set_defaults(run=report)
+    merge_parser = commands.add_parser("merge", help="merge the reports of --shard runs into one folder")
+    merge_parser.add_argument("shards", nargs="+", metavar="DIR", help="the reports folder of each shard")
+    merge_parser.add_argument("--into", required=True, metavar="DIR", help="the merged reports folder")
+    merge_parser.set_defaults(run=merge)
     _profile_doctor.add_command(commands)
     commands.add_parser("steps", help="list every step phrase (English and Italian) with an example").set_defaults(
         run=steps

@@ -14,11 +14,15 @@ from pytest_bdd.parser import Feature, Scenario, Step
 from checkout_integrity import (
     _allure,
     _evidence,
+    _feature_files,
     _gate,
     _options,
     _outputs,
+    _patience,
     _policy,
+    _remote,
     _reporting,
+    _shards,
     _step_library,
     _summary,
 )
@@ -34,12 +38,16 @@ JOURNEY = pytest.StashKey[Journey]()
 def pytest_addoption(parser: pytest.Parser) -> None:
     _options.add_options(parser)
     _policy.add_option(parser)
+    _remote.add_options(parser)
+    _shards.add_option(parser)
 
 
 @pytest.hookimpl(tryfirst=True)  # before allure-pytest-bdd, junitxml and pytest-playwright read their options
 def pytest_configure(config: pytest.Config) -> None:
     reports = Path(config.rootpath, config.getoption("reports"))
     _outputs.direct_outputs(config, reports)
+    _remote.chosen_remote(config)  # a bad browser endpoint stops the run before any customer sets off
+    _shards.split(config)
     config.addinivalue_line("markers", "severity(level): @severity:<level> sets the severity of the scenario's findings")
     config.addinivalue_line("markers", "known(ticket): @known:<ticket> quarantines the scenario's findings")
     log = RunLog(
@@ -74,7 +82,15 @@ def pytest_bdd_apply_tag(tag: str, function: Callable[..., Any]) -> bool | None:
     return True
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
+    report = yield
+    _feature_files.explain(report, collector.config)
+    return report
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    _feature_files.check_steps(items, config)
     _policy.check_tags(items)
     config.stash[RUN_LOG].scenarios = sum("_pytest_bdd_example" in getattr(item, "fixturenames", ()) for item in items)
 
@@ -91,6 +107,7 @@ def pytest_bdd_step_func_lookup_error(step: Step, exception: Exception) -> None:
 
 
 def pytest_bdd_before_step_call(request: pytest.FixtureRequest, step_func_args: dict[str, Any]) -> None:
+    _patience.watch(request.node, step_func_args)
     page = getattr(step_func_args.get("storefront"), "page", None)
     if isinstance(page, Page):
         _evidence.listen(request.node, page)
@@ -100,10 +117,16 @@ def pytest_bdd_before_step_call(request: pytest.FixtureRequest, step_func_args: 
 
 
 @pytest.hookimpl(tryfirst=True)  # inside the failed Allure step, before allure-pytest-bdd closes it
-def pytest_bdd_step_error(request: pytest.FixtureRequest) -> None:
+def pytest_bdd_step_error(request: pytest.FixtureRequest, feature: Feature, step: Step, exception: Exception) -> None:
+    _patience.note_hang(request.node, feature, step, exception)
     journey = request.node.stash.get(JOURNEY, None)
     if journey is not None:
         _reporting.show_step(request.node, journey)
+
+
+@pytest.hookimpl(wrapper=True, trylast=True)  # innermost: a hung shop is told before a profile misfit stops the run
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
+    return (yield from _patience.blame_the_hang(item))
 
 
 @pytest.hookimpl(wrapper=True)  # inside allure-pytest-bdd's wrapper: it reads the report after this one
@@ -153,3 +176,10 @@ def scenario_label(request: pytest.FixtureRequest) -> ScenarioLabel:
     """Names, language and tags of the running pytest-bdd scenario."""
     item: pytest.Item = request.node
     return item.stash.get(SCENARIO, ScenarioLabel(item.name, "", "en", item.nodeid))
+
+
+@pytest.fixture(scope="session")
+def real_cards_allowed(pytestconfig: pytest.Config) -> bool:
+    """Whether the run lets customers type card numbers that are no known test number (--allow-real-cards);
+    pass it to `refuse_real_card` before a card number is typed."""
+    return bool(pytestconfig.getoption("allow_real_cards"))

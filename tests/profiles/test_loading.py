@@ -123,3 +123,15 @@ def test_left_out_parts_make_promises_not_checkable(mismade: MisMade) -> None:
         'not checkable on this site: the promise fake-urgency ("The countdown started again when I reloaded.") '
         f"needs read.countdown in the site profile {path}, which does not set it"
     )
+
+
+def test_a_profile_budgets_its_steps_and_a_mistyped_budget_is_named(mismade: MisMade) -> None:
+    budgeted = load_profile(mismade("demo_hotel", {"[read]\n": "[budgets]\nwait_ms = 3000\nsteps = { payment = { "
+                                                               "lcp_ms = 4000 } }\n\n[read]\n"}))
+    mistyped = mismade("demo_hotel", {"[read]\n": "[budgets]\nwait = 3000\n\n[read]\n"})
+
+    with pytest.raises(ProfileError) as told:
+        load_profile(mistyped)
+
+    assert budgeted.budgets == {"wait_ms": 3000, "steps": {"payment": {"lcp_ms": 4000}}}
+    assert "has no budget 'wait' (the nearest is 'wait_ms')" in one_sentence(told)
