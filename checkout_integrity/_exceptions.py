@@ -8,7 +8,6 @@ harness needs fixing (a price it cannot read, sums across currencies, an unknown
      ├── CurrencyMismatch     arithmetic or ordering between two currencies
      ├── UnknownPromise       a promise id that no promise checks
      ├── ProfileError         a site profile is not valid, or does not fit the shop it is pointed at
-     ├── ShopUnresponsive     the shop left a request unanswered past the step timeout
      └── RealCardRefused      a card number that is no known gateway test number, without --allow-real-cards
 """
 
@@ -42,10 +41,6 @@ class ProfileError(JourneyError):
     def __init__(self, message: str, *, key: str = "") -> None:
         super().__init__(message)
         self.key = key
-
-
-class ShopUnresponsive(JourneyError, TimeoutError):
-    """The shop stopped answering mid-journey: the step could not be walked within the step timeout."""
 
 
 class RealCardRefused(JourneyError, ValueError):

@@ -19,11 +19,12 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from checkout_integrity._browser import BrowserMissing, locate_browser
-from checkout_integrity._exceptions import ProfileError
+from checkout_integrity._exceptions import ProfileError, RealCardRefused
 from checkout_integrity._profile import NEEDS, REQUIRED_PAGES, Action, ChooseOffer, Profile, TestCard
 from checkout_integrity._profile_loading import load_profile, profile_path
 from checkout_integrity._profile_reading import Seen, what_was_there
 from checkout_integrity._profile_shop import ProfiledShop
+from checkout_integrity._test_cards import refuse_real_card
 
 CUSTOMER = {"name": "Dora Doctor", "email": "profile-doctor@example.com", "phone": "+44 20 7946 0000",
             "password": "profile-doctor-1"}
@@ -237,9 +238,12 @@ def run(arguments: argparse.Namespace) -> int:
     with ExitStack() as stack:
         try:
             profile = load_profile(profile_path(arguments.profile, Path.cwd()))
+            for card in (profile.doctor.card, profile.doctor.declined_card):
+                if card is not None:
+                    refuse_real_card(card.number, arguments.allow_real_cards)
             base_url = stack.enter_context(shop_at(profile, arguments.base_url))
             walk = check_profile(profile, base_url, Path(arguments.out), locate_browser().executable_path)
-        except (ProfileError, BrowserMissing) as wrong:
+        except (ProfileError, RealCardRefused, BrowserMissing) as wrong:
             print(wrong)
             return 1
     lines, first = report(profile, walk)
@@ -258,5 +262,10 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     doctor.add_argument("--base-url", help="the shop's address (default: site.base_url, or the bundled demo site)")
     doctor.add_argument(
         "--out", default="reports/profile-check", help="where the screenshots go (default: %(default)s)"
+    )
+    doctor.add_argument(
+        "--allow-real-cards",
+        action="store_true",
+        help="let the walk type doctor.card numbers that are not known payment gateway test numbers",
     )
     doctor.set_defaults(run=run)

@@ -129,8 +129,8 @@ class ProfiledShop:
 
     def about(self) -> str:
         """The page's address and the start of its text, for messages about it."""
-        try:
-            shown = str(self.page.evaluate(f"() => {ABOUT}"))
+        try:  # through a locator, whose wait is bounded: a page whose next one never comes must not hang this
+            shown = str(self.page.locator(":root").evaluate(f"() => {ABOUT}", timeout=self.timeout))
         except PlaywrightError:
             shown = ""
         return what_was_there(self.page.url, shown)

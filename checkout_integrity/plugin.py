@@ -176,10 +176,3 @@ def scenario_label(request: pytest.FixtureRequest) -> ScenarioLabel:
     """Names, language and tags of the running pytest-bdd scenario."""
     item: pytest.Item = request.node
     return item.stash.get(SCENARIO, ScenarioLabel(item.name, "", "en", item.nodeid))
-
-
-@pytest.fixture(scope="session")
-def real_cards_allowed(pytestconfig: pytest.Config) -> bool:
-    """Whether the run lets customers type card numbers that are no known test number (--allow-real-cards);
-    pass it to `refuse_real_card` before a card number is typed."""
-    return bool(pytestconfig.getoption("allow_real_cards"))
