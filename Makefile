@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PYTEST := $(PY) -m pytest
 
-.PHONY: setup test demo report bench soak lock clean
+.PHONY: setup test matrix demo report bench soak lock clean
 
 # Every dependency from the lock, each file checked against its hash; then the project itself, editable,
 # built by the locked setuptools (no build isolation, so nothing unpinned is fetched).
@@ -24,9 +24,13 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.browser node_modules/.installed
 
-# The project's tests, two at a time: the fault matrix alone is some forty child runs of the suite.
+# The project's tests, two at a time. The fault matrix runs the whole suite clean per target, and each
+# fault on its own scenarios only; `make matrix` runs every scenario for every fault (some forty minutes).
 test: setup
 	$(PYTEST) tests -n 2
+
+matrix: setup
+	FAULT_MATRIX=full $(PYTEST) tests/suite/test_fault_matrix.py -n 2
 
 demo: setup
 	$(PY) -m checkout_integrity demo
@@ -37,6 +41,8 @@ report: setup
 bench: setup
 	$(PY) bench/dwell.py
 	$(PY) bench/load.py
+	$(PY) bench/overhead.py
+	$(PY) bench/suite_speed.py
 
 soak: setup
 	$(PY) bench/soak.py

@@ -1,4 +1,4 @@
-"""Benchmark: what a 60-second customer dwell costs in wall time on the demo site, and the suite's wall time.
+"""Benchmark: what a 60-second customer dwell costs in wall time on the demo site.
 
 Run with `make bench`. Prints numbers; asserts nothing (targets are stated next to them).
 """
@@ -6,9 +6,7 @@ Run with `make bench`. Prints numbers; asserts nothing (targets are stated next 
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -45,22 +43,10 @@ def dwell_seconds() -> list[float]:
     return timings
 
 
-def suite_seconds() -> float:
-    """Wall seconds of the whole scenario suite against the clean demo site, started by the suite."""
-    with tempfile.TemporaryDirectory() as reports:
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--reports={reports}"],
-            cwd=ROOT, capture_output=True, check=False,
-        )
-        return time.perf_counter() - started
-
-
 def main() -> None:
     dwell = dwell_seconds()
     print(f"60 s customer dwell on the demo site: median {statistics.median(dwell):.3f} s wall time "
           f"(min {min(dwell):.3f}, max {max(dwell):.3f}, {REPETITIONS} runs; target < 1 s)")
-    print(f"whole scenario suite, clean demo site: {suite_seconds():.1f} s wall time")
 
 
 if __name__ == "__main__":

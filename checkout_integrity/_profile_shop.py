@@ -15,6 +15,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, Request
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from checkout_integrity._camera import snap
 from checkout_integrity._exceptions import ProfileError
 from checkout_integrity._hands import Hands
 from checkout_integrity._profile import Action, ChooseOffer, Profile, Step
@@ -124,8 +125,7 @@ class ProfiledShop:
 
     def screenshot(self, path: Path) -> str:
         """The page as the customer sees it, card fields blacked out."""
-        self.page.screenshot(path=path, mask=[self.page.locator(self.profile.read.form.mask)], full_page=True)
-        return str(path)
+        return snap(self.page, path, self.page.locator(self.profile.read.form.mask))
 
     def about(self) -> str:
         """The page's address and the start of its text, for messages about it."""

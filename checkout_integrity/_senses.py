@@ -47,10 +47,9 @@ KEEP_VITALS = """
 # Two animation frames let the browser lay the page out and hand its layout shifts to web-vitals.
 SETTLE = "await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));"
 
-READ_VITALS = f"""async () => {{
+READ_VITALS = """() => {
   const felt = window.__checkoutFelt;
   if (!felt) return null;
-  {SETTLE}
   let wait = null;
   const navigation = felt.navigation;
   if (navigation && !felt.navigationTold) {{
@@ -58,9 +57,9 @@ READ_VITALS = f"""async () => {{
     felt.navigationTold = true;
   }}
   for (const duration of felt.requests.splice(0)) wait = Math.max(wait ?? 0, duration);
-  const vitals = {{wait_ms: wait, lcp_ms: felt.lcp_ms, cls: felt.cls, inp_ms: felt.inp_ms, ttfb_ms: felt.ttfb_ms}};
+  const vitals = {wait_ms: wait, lcp_ms: felt.lcp_ms, cls: felt.cls, inp_ms: felt.inp_ms, ttfb_ms: felt.ttfb_ms};
   return Object.fromEntries(Object.entries(vitals).filter(([, value]) => typeof value === 'number'));
-}}"""
+}"""
 
 READ_SHIFT = f"""async () => {{
   const felt = window.__checkoutFelt;
@@ -84,7 +83,8 @@ def sense(page: Page, accessibility: bool = False) -> None:
 
 def felt(page: Page) -> dict[str, float]:
     """The vitals of the page now: wait_ms for the step (once per navigation or request), lcp_ms, cls,
-    inp_ms, ttfb_ms; empty when the page could not be measured."""
+    inp_ms, ttfb_ms; empty when the page could not be measured. Called after the step's screenshot, whose
+    frame has handed the page's paints and shifts to web-vitals."""
     vitals: dict[str, Any] | None = page.evaluate(READ_VITALS)
     return {name: float(value) for name, value in (vitals or {}).items()}
 

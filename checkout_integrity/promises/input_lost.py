@@ -1,7 +1,8 @@
 """input-lost: "My details vanished after a card error."
 
 After a declined card the payment page must keep every field the customer filled in, except the card
-number and security code, which a customer expects to type again.
+number and security code, which a customer expects to type again: they are the fields read masked
+("•••• 4242", "•••"), whatever their labels say.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from checkout_integrity.promises._steps import PAYMENT, PAYMENT_DECLINED
 from checkout_integrity.promises._words import listing
 
 DEFECT = CATALOGUE["input-lost"]
-TYPED_AGAIN = ("card number", "security code")
+MASKED = "•"  # how a card secret's value starts once it is read from the page
 
 
 def details_kept_after_decline(journey: Journey) -> list[Finding]:
@@ -32,7 +33,7 @@ def _fields_lost(before: Snapshot, declined: Snapshot) -> list[Finding]:
     lost = [
         label
         for label, value in before.form.items()
-        if value.strip() and label.casefold() not in TYPED_AGAIN and not declined.form.get(label, "").strip()
+        if value.strip() and not value.startswith(MASKED) and not declined.form.get(label, "").strip()
     ]
     if not lost:
         return []

@@ -8,6 +8,7 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 from checkout_integrity import Snapshot
+from checkout_integrity._camera import CARD_FIELDS, snap
 from checkout_integrity._hands import Hands
 from checkout_integrity._senses import access_problems, felt
 from fixtures.clock import CustomerClock
@@ -148,8 +149,5 @@ class DemoHotel:
         self.hands.press(self.page.get_by_role(role, name=name), name)  # type: ignore[arg-type]
 
     def _screenshot(self, step: str) -> str:
-        """The page as the customer sees it, card fields blacked out."""
         path = self.evidence_dir / f"{self._looks:02d}-{step.replace(' ', '-')}.png"
-        secrets = self.page.locator("input[autocomplete^='cc-'], input[name^='card']")
-        self.page.screenshot(path=path, mask=[secrets], full_page=True)
-        return str(path)
+        return snap(self.page, path, self.page.locator(CARD_FIELDS))
