@@ -56,7 +56,7 @@ class Hands:
     actor: str = CUSTOMER
     ways: Ways = field(default_factory=Ways)
     allow_real_cards: bool = False
-    _typed_at: float = float("-inf")
+    _typed_at: float = field(default=float("-inf"), init=False, repr=False)  # monotonic time of the last keystroke
 
     @property
     def keyboard_only(self) -> bool:
@@ -81,9 +81,10 @@ class Hands:
         """Tick a checkbox (with the space bar, for a keyboard-only customer)."""
         if box.is_checked():
             return
-        self._record("check", name)
         if self.keyboard_only:
             self._reach(box, name)
+        self._record("check", name)
+        if self.keyboard_only:
             box.press("Space")
         else:
             box.check()
@@ -95,9 +96,9 @@ class Hands:
             refuse_real_card(value, self.allow_real_cards)
         if field.input_value() == value:
             return
-        self._record("type", name, typed="" if secret or card_number else value, secret=secret or card_number)
         if self.keyboard_only:
             self._reach(field, name)
+        self._record("type", name, typed="" if secret or card_number else value, secret=secret or card_number)
         field.fill(value)  # fill moves no pointer: a keyboard customer reached the field with Tab above
         self._typed_at = time.monotonic()
 

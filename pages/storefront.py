@@ -68,8 +68,8 @@ class Storefront(Protocol):
     def pay_again(self, customer: Customer) -> None:
         """The browser sends the same payment a second time (a double click, a retry)."""
 
-    def book_and_pay(self, stay: Stay, name: str, customer: Customer) -> None:
-        """The whole booking in one go, as a hurried customer does; stops where the shop says no."""
+    def sold_out(self) -> bool:
+        """Whether the page says the offer the customer wanted is gone."""
 
     def sign_in(self, customer: Customer) -> None:
         """Sign in to the customer's account (created on first sign-in where the shop allows)."""
@@ -82,3 +82,17 @@ class Storefront(Protocol):
 
     def look(self) -> Snapshot:
         """What the customer sees now: step, prices, lines, form, countdown, with a masked screenshot."""
+
+
+def book_and_pay(shop: Storefront, stay: Stay, name: str, customer: Customer) -> None:
+    """The whole booking in one go, as a hurried customer does; stops where the shop says the offer is gone."""
+    shop.find_offers(stay)
+    if not shop.offers(name):
+        return
+    shop.choose_offer(name)
+    shop.book()
+    if shop.sold_out():
+        return
+    shop.give_details(customer)
+    shop.enter_card(customer)
+    shop.pay()

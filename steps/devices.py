@@ -9,7 +9,7 @@ from pytest_bdd import given, parsers, when
 from checkout_integrity import Journey
 from fixtures.browsers import ShopOn
 from fixtures.customers import Customer
-from pages.storefront import Stay, Storefront
+from pages.storefront import Stay, Storefront, book_and_pay
 
 
 @given(parsers.parse("I am signed in on my {device}"), target_fixture="storefront")
@@ -35,7 +35,7 @@ def rival_tries_the_same_room(
     rival_shop: Storefront, rival: Customer, journey: Journey, stay: Stay, room: str
 ) -> None:
     held = journey.seen_by()[-1].facts.get("room_type", room)
-    rival_shop.book_and_pay(stay, room, rival)
+    book_and_pay(rival_shop, stay, room, rival)
     seen = rival_shop.look()
     outcome = "confirmed" if seen.step == "confirmation" else "not booked"
     journey.observe(replace(seen, facts={**seen.facts, "room_type": held, "outcome": outcome}))

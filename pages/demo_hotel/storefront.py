@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Literal
 
 from playwright.sync_api import Page
 
@@ -100,18 +101,8 @@ class DemoHotel:
         )
         self.page.reload()
 
-    def book_and_pay(self, stay: Stay, name: str, customer: Customer) -> None:
-        """The whole booking in one go, stopping where the shop says the room is gone."""
-        self.find_offers(stay)
-        if not self.offers(name):
-            return
-        self.choose_offer(name)
-        self.book()
-        if self.page.get_by_test_id("sold-out").count():
-            return
-        self.give_details(customer)
-        self.enter_card(customer)
-        self.pay()
+    def sold_out(self) -> bool:
+        return self.page.get_by_test_id("sold-out").count() > 0
 
     def sign_in(self, customer: Customer) -> None:
         self.page.goto(f"/signin?lang={LANGUAGES.get(self.locale, 'en')}")
@@ -145,8 +136,8 @@ class DemoHotel:
     def _type(self, label: str, value: str, secret: bool = False) -> None:
         self.hands.type(self.page.get_by_label(label, exact=True), label, value, secret=secret)
 
-    def _press(self, role: str, name: str) -> None:
-        self.hands.press(self.page.get_by_role(role, name=name), name)  # type: ignore[arg-type]
+    def _press(self, role: Literal["button", "link"], name: str) -> None:
+        self.hands.press(self.page.get_by_role(role, name=name), name)
 
     def _screenshot(self, step: str) -> str:
         path = self.evidence_dir / f"{self._looks:02d}-{step.replace(' ', '-')}.png"

@@ -104,18 +104,8 @@ class ProfiledStorefront:
             raise not_checkable(self.profile, "sending a payment twice", ["pay.request"])
         self.shop.pay_again()
 
-    def book_and_pay(self, stay: Stay, name: str, customer: Customer) -> None:
-        """The whole booking in one go, stopping where the shop says the offer is gone."""
-        self.find_offers(stay)
-        if not self.offers(name):
-            return
-        self.choose_offer(name)
-        self.book()
-        if self.shop.read().step == "sold out":
-            return
-        self.give_details(customer)
-        self.enter_card(customer)
-        self.pay()
+    def sold_out(self) -> bool:
+        return self.shop.read().step == "sold out"
 
     def sign_in(self, customer: Customer) -> None:
         self._needs("sign_in", "signing in")
