@@ -16,8 +16,10 @@ from checkout_integrity._report import ReportUnavailable, build_html_report
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports"
 # A representative set that can be on together without hiding one another: price, fee, basket, form,
-# countdown and cross-device promises (`--faults` picks any others).
-DEMO_FAULTS = ("price-drift", "hidden-fee", "basket-sneak", "input-lost", "fake-urgency", "cart-lost")
+# countdown, cross-device, a jumping pay button and a form that asks twice (`--faults` picks any others).
+DEMO_FAULTS = (
+    "price-drift", "hidden-fee", "basket-sneak", "input-lost", "fake-urgency", "cart-lost", "layout-shift", "retyping"
+)
 
 
 def run_suite(faults: tuple[str, ...], extra: list[str]) -> int:

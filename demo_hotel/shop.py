@@ -403,7 +403,8 @@ class Shop:
         if "input-lost" in self.faults:
             self.store.save_guest(cart.id, Guest())
             return Declined(reason, replace(cart, guest=Guest()), {})
-        return Declined(reason, cart, {"expiry": card.expiry, "card_name": card.name, "email": email_again})
+        kept = {"expiry": card.expiry, "card_name": card.name}
+        return Declined(reason, cart, kept | {"email": email_again} if email_again else kept)
 
     async def pay(self, request: Request) -> Response:
         form = await request.form()
