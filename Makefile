@@ -42,7 +42,7 @@ bench: setup
 	$(PY) bench/dwell.py
 	$(PY) bench/load.py
 	$(PY) bench/overhead.py
-	$(PY) bench/suite_speed.py
+	$(PY) bench/suite_speed.py --matrix
 
 soak: setup
 	$(PY) bench/soak.py
