@@ -78,9 +78,9 @@ def judge(fault: str | None, run: SuiteRun) -> Verdict:
     return Verdict(fault, expected, run.exit_code, ids, first_failing_line(run.output), run.seconds)
 
 
-def run_once(fault: str | None) -> Verdict:
+def run_once(fault: str | None, workers: int) -> Verdict:
     """One run of the suite in its own reports folder; a run that hits the time limit is unexpected."""
-    options = (f"--faults={fault}",) if fault else ()
+    options = (f"-n={workers}",) + ((f"--faults={fault}",) if fault else ())
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="soak-") as reports:
         try:
@@ -92,11 +92,11 @@ def run_once(fault: str | None) -> Verdict:
             return Verdict(fault, False, None, (), line, time.perf_counter() - started)
 
 
-def soak(clean: int, per_fault: int) -> list[Verdict]:
+def soak(clean: int, per_fault: int, workers: int) -> list[Verdict]:
     plan: list[str | None] = [None] * clean + [fault for fault in FAULTS for _ in range(per_fault)]
     verdicts = []
     for number, fault in enumerate(plan, start=1):
-        verdicts.append(run_once(fault))
+        verdicts.append(run_once(fault, workers))
         print(f"{number:>3}/{len(plan)}  {verdicts[-1].line()}  ({verdicts[-1].seconds:.1f} s)", flush=True)
     return verdicts
 
@@ -123,9 +123,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clean", type=int, default=20, help="clean runs (default: %(default)s)")
     parser.add_argument("--per-fault", type=int, default=5, help="runs per demo fault (default: %(default)s)")
+    parser.add_argument("--workers", type=int, default=2, help="xdist workers per run (default: %(default)s)")
     args = parser.parse_args()
     started = time.perf_counter()
-    verdicts = soak(args.clean, args.per_fault)
+    verdicts = soak(args.clean, args.per_fault, args.workers)
     report(verdicts, args.clean, args.per_fault, time.perf_counter() - started)
     return 0 if all(verdict.expected for verdict in verdicts) else 1
 

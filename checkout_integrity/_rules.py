@@ -2,8 +2,8 @@
 
 A finding is evidence of what a customer met, not a legal opinion: whether a rule applies depends on
 the shop, the market and the facts. Each rule names the provision, what it asks of a shop in one
-phrase, and where to read it. Ids without an entry (input-lost, cart-lost) are service failures that
-no consumer rule names as such.
+phrase, and where to read it. Ids without an entry (input-lost, cart-lost, slow-step, layout-shift,
+retyping) are service failures that no consumer rule names as such.
 """
 
 from __future__ import annotations
@@ -82,6 +82,11 @@ PSD2_UNAUTHORISED = Rule(
     "a payment is authorised only with the payer's consent; an unauthorised one is refunded at once",
     "https://eur-lex.europa.eu/eli/dir/2015/2366/oj",
 )
+EAA = Rule(
+    "European Accessibility Act, Directive (EU) 2019/882, art. 4 and annex I (e-commerce services, from 28 June 2025)",
+    "services perceivable, operable, understandable and robust for persons with disabilities, payment included",
+    "https://eur-lex.europa.eu/eli/dir/2019/882/oj",
+)
 
 MAY_BREACH: dict[str, tuple[Rule, ...]] = {
     "price-drift": (UCPD_PRICE, PRICE_INDICATION),
@@ -93,6 +98,7 @@ MAY_BREACH: dict[str, tuple[Rule, ...]] = {
     "fake-urgency": (UCPD_LIMITED_TIME,),
     "currency-switch": (UCPD_PRICE, PRICE_INDICATION),
     "total-mismatch": (PRICE_INDICATION, UCPD_PRICE),
+    "inaccessible-step": (EAA,),
 }
 
 

@@ -72,7 +72,8 @@ def test_rules_are_named_for_catalogue_ids_and_link_to_the_text() -> None:
     assert any("16 CFR Part 464" in rule for rule in may_breach("hidden-fee"))
     assert any("2011/83/EU, art. 22" in rule for rule in may_breach("basket-sneak"))
     assert any("annex I" in rule for rule in may_breach("fake-urgency"))
-    assert may_breach("cart-lost") == ()
+    assert may_breach("cart-lost") == () == may_breach("retyping")
+    assert any("2019/882" in rule for rule in may_breach("inaccessible-step"))
 
 
 def test_the_scenarios_tag_wins_over_its_features() -> None:
