@@ -26,11 +26,12 @@ setup: $(VENV)/.browser node_modules/.installed
 
 # The project's tests, two at a time. The fault matrix runs the whole suite clean per target, and each
 # fault on its own scenarios only; `make matrix` runs every scenario for every fault (some forty minutes).
+# The project's own runs write their reports to reports/tests/, so they leave `make demo`'s report alone.
 test: setup
-	$(PYTEST) tests -n 2
+	$(PYTEST) tests -n 2 --reports=reports/tests
 
 matrix: setup
-	FAULT_MATRIX=full $(PYTEST) tests/suite/test_fault_matrix.py -n 2
+	FAULT_MATRIX=full $(PYTEST) tests/suite/test_fault_matrix.py -n 2 --reports=reports/tests
 
 demo: setup
 	$(PY) -m checkout_integrity demo
