@@ -44,29 +44,27 @@ KEEP_VITALS = """
 })();
 """
 
-# Two animation frames let the browser lay the page out and hand its layout shifts to web-vitals.
-SETTLE = "await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));"
-
 READ_VITALS = """() => {
   const felt = window.__checkoutFelt;
   if (!felt) return null;
   let wait = null;
   const navigation = felt.navigation;
-  if (navigation && !felt.navigationTold) {{
+  if (navigation && !felt.navigationTold) {
     wait = navigation.domContentLoadedEventEnd || navigation.responseEnd;
     felt.navigationTold = true;
-  }}
+  }
   for (const duration of felt.requests.splice(0)) wait = Math.max(wait ?? 0, duration);
   const vitals = {wait_ms: wait, lcp_ms: felt.lcp_ms, cls: felt.cls, inp_ms: felt.inp_ms, ttfb_ms: felt.ttfb_ms};
   return Object.fromEntries(Object.entries(vitals).filter(([, value]) => typeof value === 'number'));
 }"""
 
-READ_SHIFT = f"""async () => {{
+# Two animation frames let the browser lay the page out and hand its layout shifts to web-vitals.
+READ_SHIFT = """async () => {
   const felt = window.__checkoutFelt;
   if (!felt) return null;
-  {SETTLE}
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   return felt.cls;
-}}"""
+}"""
 
 RUN_AXE = """async tags => {
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
