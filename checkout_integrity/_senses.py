@@ -9,13 +9,15 @@ layout shift just before a click, `access_problems(page)` the serious and critic
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Page
 
 from checkout_integrity._exceptions import JourneyError
-from checkout_integrity._journey import Violation
+from checkout_integrity._journey import Snapshot, Violation
 
 NODE_MODULES = Path(__file__).resolve().parents[1] / "node_modules"
 WEB_VITALS = NODE_MODULES / "web-vitals" / "dist" / "web-vitals.iife.js"
@@ -74,9 +76,14 @@ RUN_AXE = """async tags => {
 
 def sense(page: Page, accessibility: bool = False) -> None:
     """Make every page this tab opens measure its vitals (and carry axe-core, when accessibility is checked)."""
-    page.add_init_script(script=_installed(WEB_VITALS).read_text(encoding="utf-8") + KEEP_VITALS)
+    page.add_init_script(script=_vitals_script())
     if accessibility:
         page.add_init_script(path=_installed(AXE))
+
+
+def with_what_was_felt(snapshot: Snapshot, page: Page, screen_reader: bool) -> Snapshot:
+    """The step's snapshot with the page's vitals, and its axe violations for a screen-reader customer."""
+    return replace(snapshot, vitals=felt(page), violations=access_problems(page) if screen_reader else ())
 
 
 def felt(page: Page) -> dict[str, float]:
@@ -104,6 +111,12 @@ def access_problems(page: Page) -> tuple[Violation, ...]:
     return tuple(
         Violation(v["rule"], v["impact"], v["help"], int(v["elements"])) for v in found if v["impact"] in BLOCKING
     )
+
+
+@cache
+def _vitals_script() -> str:
+    """web-vitals and the script that keeps what it reports, read once per run."""
+    return _installed(WEB_VITALS).read_text(encoding="utf-8") + KEEP_VITALS
 
 
 def _installed(script: Path) -> Path:

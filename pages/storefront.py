@@ -96,3 +96,14 @@ def book_and_pay(shop: Storefront, stay: Stay, name: str, customer: Customer) ->
     shop.give_details(customer)
     shop.enter_card(customer)
     shop.pay()
+
+
+def named_step(step: str, elsewhere: str | None, reloaded: str | None, facts: dict[str, str]) -> str:
+    """The step as the journey names it: a cart seen on the customer's other device (noted in `facts`),
+    or the name a reload gave it; any other step as the page showed it."""
+    if step == "cart" and elsewhere:
+        facts["device"] = elsewhere
+        return "cart on my other device"
+    if step == "cart" and reloaded:
+        return reloaded
+    return step

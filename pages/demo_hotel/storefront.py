@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -11,11 +11,11 @@ from playwright.sync_api import Page
 from checkout_integrity import Snapshot
 from checkout_integrity._camera import CARD_FIELDS, snap
 from checkout_integrity._hands import Hands
-from checkout_integrity._senses import access_problems, felt
+from checkout_integrity._senses import with_what_was_felt
 from fixtures.clock import CustomerClock
 from fixtures.customers import Card, Customer
 from pages.demo_hotel.reading import WHAT_THE_CUSTOMER_SEES, seen_on, step_of
-from pages.storefront import Stay
+from pages.storefront import Stay, named_step
 
 LANGUAGES = {"it_IT": "it", "en_GB": "en"}
 
@@ -120,18 +120,12 @@ class DemoHotel:
 
     def look(self) -> Snapshot:
         raw = self.page.evaluate(WHAT_THE_CUSTOMER_SEES)
-        step = step_of(self.page.url, raw)
-        if step == "cart" and self.elsewhere:
-            step = "cart on my other device"
-            self.facts["device"] = self.elsewhere
-        if step == "cart" and self._next_step:
-            step = self._next_step
+        step = named_step(step_of(self.page.url, raw), self.elsewhere, self._next_step, self.facts)
         self._next_step = None
         self._looks += 1
         seen = seen_on(raw, step, self.page.url, self.clock.now(), self.locale, self.actor, self.facts,
                        self._screenshot(step))
-        return replace(seen, vitals=felt(self.page),
-                       violations=access_problems(self.page) if self.hands.ways.screen_reader else ())
+        return with_what_was_felt(seen, self.page, self.hands.ways.screen_reader)
 
     def _type(self, label: str, value: str, secret: bool = False) -> None:
         self.hands.type(self.page.get_by_label(label, exact=True), label, value, secret=secret)

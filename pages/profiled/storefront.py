@@ -7,7 +7,7 @@ needs it "not checkable on this site"; what it gets wrong stops the run with the
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import Page
@@ -16,10 +16,10 @@ from checkout_integrity import Snapshot
 from checkout_integrity._hands import Hands
 from checkout_integrity._profile import Profile, not_checkable
 from checkout_integrity._profile_shop import ProfiledShop
-from checkout_integrity._senses import access_problems, felt
+from checkout_integrity._senses import with_what_was_felt
 from fixtures.clock import CustomerClock
 from fixtures.customers import Card, Customer
-from pages.storefront import Stay
+from pages.storefront import Stay, named_step
 
 
 @dataclass
@@ -121,12 +121,7 @@ class ProfiledStorefront:
 
     def look(self) -> Snapshot:
         seen = self.shop.read()
-        step = seen.step
-        if step == "cart" and self.elsewhere:
-            step = "cart on my other device"
-            self.facts["device"] = self.elsewhere
-        if step == "cart" and self._next_step:
-            step = self._next_step
+        step = named_step(seen.step, self.elsewhere, self._next_step, self.facts)
         self._next_step = None
         self._looks += 1
         at = self.clock.now()
@@ -134,10 +129,8 @@ class ProfiledStorefront:
             if self.overheard is not None:
                 self.overheard(carried.snapshot(step, at, self.actor))
         screenshot = self.shop.screenshot(self.evidence_dir / f"{self._looks:02d}-{step.replace(' ', '-')}.png")
-        return replace(
-            seen.snapshot(step, at, self.actor, self.facts, screenshot),
-            vitals=felt(self.page),
-            violations=access_problems(self.page) if self.hands.ways.screen_reader else (),
+        return with_what_was_felt(
+            seen.snapshot(step, at, self.actor, self.facts, screenshot), self.page, self.hands.ways.screen_reader
         )
 
     def _needs(self, action: str, doing: str) -> None:
