@@ -153,7 +153,8 @@ def harness_calls() -> dict[str, tuple[Any, str]]:
         "customer clock installed in the page": (CustomerClock, "control"),
         "web-vitals installed in the page": (browsers, "sense"),
         "look(), in all": (storefront.DemoHotel, "look"),
-        "page.screenshot from {caller}()": (Page, "screenshot"),
+        "evidence screenshot (snap), in all": (storefront, "snap"),
+        "evidence screenshot: its capture": (_camera, "_capture"),
         "page.evaluate from {caller}()": (Page, "evaluate"),
         "locator.input_value from {caller}()": (Locator, "input_value"),
         "check_promises": (sys.modules[__name__], "check_promises"),
@@ -260,8 +261,9 @@ def screenshot_options(page: Page, secrets: Locator) -> dict[str, Callable[[Path
 
     session = page.context.new_cdp_session(page)
     return {
-        "_camera.snap(), as today: PNG, full page, mask": lambda path: _camera.snap(
-            page, path.with_suffix(".png"), secrets),
+        "_camera.snap(), as today: CDP, PNG, card fields covered": lambda path: _camera.snap(
+            page, path.with_suffix(".png")),
+        "Playwright page.screenshot: PNG, full page, mask": playwright(full_page=True),
         "PNG, full page, NO mask (the mask's cost)": playwright(masked=False, full_page=True),
         "PNG, full page, mask, caret left as is": playwright(full_page=True, caret="initial"),
         "PNG, viewport, mask": playwright(),

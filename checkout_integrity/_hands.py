@@ -2,13 +2,12 @@
 
 So the journey knows what the checkout cost the customer (each click, each field typed, where, and
 whether the value had been typed before: as a digest, never the value), a keyboard-only customer reaches
-each control with the Tab key alone, the layout shift is read as the pointer reaches the pay button,
+each control with the Tab key alone, what the page moves as the pointer reaches the pay button is read,
 and no card number that is not a gateway test number is ever typed unless the run allows it.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,17 +17,10 @@ from urllib.parse import urlparse
 from playwright.sync_api import Locator, Page
 
 from checkout_integrity._journey import CUSTOMER, Action, digest
-from checkout_integrity._senses import shift_so_far
+from checkout_integrity._senses import moved_so_far
 from checkout_integrity._test_cards import refuse_real_card
 
 MOST_TABS = 80  # more Tab presses than any checkout page has controls
-# The least time a customer's hand takes from the keys to a button. Browsers leave layout shifts within
-# 500 ms of typing out of the layout shift score (the Layout Instability API's `hadRecentInput`), as a
-# customer still typing is not looking yet; so the pointer reaches a watched button no sooner than this.
-# The Keystroke-Level Model gives 0.4 s to move a hand from the keyboard to the mouse and 1.1 s to point:
-# 1 s is still a quick customer, and leaves the browser's 500 ms window a margin (at 0.5 s a shift on the
-# pay button was counted as "after input" in most runs).
-HAND_TRAVEL_S = 1.0
 ASKED = """() => [...document.querySelectorAll('input[required], select[required], textarea[required]')].map(
   (field, index) => ({index, autocomplete: (field.autocomplete || '').split(' ').pop(), name: field.name,
     label: field.labels && field.labels[0] ? field.labels[0].innerText.trim() : (field.getAttribute('aria-label') || ''),
@@ -59,15 +51,14 @@ class Hands:
     actor: str = CUSTOMER
     ways: Ways = field(default_factory=Ways)
     allow_real_cards: bool = False
-    _typed_at: float = field(default=float("-inf"), init=False, repr=False)  # monotonic time of the last keystroke
 
     @property
     def keyboard_only(self) -> bool:
         return self.ways.keyboard_only
 
     def press(self, control: Locator, name: str, *, watch_shift: bool = False) -> None:
-        """Press a button or follow a link; with `watch_shift`, the pointer first rests on it and the page's
-        layout shift at that moment is recorded (what moved under the customer's hand)."""
+        """Press a button or follow a link; with `watch_shift`, the pointer first comes to rest on it and what
+        the page moved meanwhile is recorded as the click's layout shift (what moved under the customer's hand)."""
         shift = None
         if self.keyboard_only:
             self._reach(control, name)
@@ -75,8 +66,7 @@ class Hands:
             control.press("Enter")  # the focus is already there: pressing on the locator waits for what it starts
             return
         if watch_shift:
-            self._move_pointer_to(control)
-            shift = shift_so_far(self.page)
+            shift = self._shift_as_pointer_reaches(control)
         self._record("click", name, layout_shift=shift)
         control.click()
 
@@ -103,20 +93,21 @@ class Hands:
             self._reach(field, name)
         self._record("type", name, typed="" if secret or card_number else value, secret=secret or card_number)
         field.fill(value)  # fill moves no pointer: a keyboard customer reached the field with Tab above
-        self._typed_at = time.monotonic()
 
-    def _move_pointer_to(self, control: Locator) -> None:
-        """Bring the control into view and move the pointer onto its middle from the page's corner, at a
-        customer's pace after typing: the pointer comes from elsewhere, as a hand reaching for the button does
-        (the last click may have left it on the very spot), and is moved by hand, so that whatever the page
-        then moves stays moved."""
+    def _shift_as_pointer_reaches(self, control: Locator) -> float | None:
+        """Bring the control into view, let the page settle, then move the pointer onto its middle from the
+        page's corner (a hand reaching for the button; the last click may have left it on the very spot)
+        and sum the layout shifts from then until the page is laid out again: all of them, also those the
+        browser leaves out of its score for coming within 500 ms of typing (`hadRecentInput`), since what
+        moves as the pointer arrives was not moved by the customer's keys."""
         control.scroll_into_view_if_needed()
-        if (travel := HAND_TRAVEL_S - (time.monotonic() - self._typed_at)) > 0:
-            self.page.wait_for_timeout(travel * 1000)
+        before = moved_so_far(self.page)
         box = control.bounding_box()
         if box is not None:
             self.page.mouse.move(0, 0)
             self.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        after = moved_so_far(self.page)
+        return None if before is None or after is None else after - before
 
     def answer_what_is_asked(self, details: Mapping[str, str]) -> None:
         """Fill the required fields the form still shows empty with the customer's own details, as a customer

@@ -69,8 +69,8 @@ class Action:
     """One thing the customer did: pressed a control or typed into a field, on which page, how, and when.
 
     A typed value is kept only as a digest, so that promises can tell the same value typed twice
-    without any value (or card number) being stored. `layout_shift` is the page's cumulative layout
-    shift at the moment of a click; `stuck` marks a control a keyboard user could not reach.
+    without any value (or card number) being stored. `layout_shift` is how much the page moved as the
+    pointer reached a watched button; `stuck` marks a control a keyboard user could not reach.
     """
 
     kind: str  # "click", "check", "type" or "stuck"

@@ -125,7 +125,7 @@ class ProfiledShop:
 
     def screenshot(self, path: Path) -> str:
         """The page as the customer sees it, card fields blacked out."""
-        return snap(self.page, path, self.page.locator(self.profile.read.form.mask))
+        return snap(self.page, path, self.profile.read.form.mask)
 
     def about(self) -> str:
         """The page's address and the start of its text, for messages about it."""

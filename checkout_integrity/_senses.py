@@ -3,8 +3,8 @@ screen-reader user could use it.
 
 Speed is measured in the page by Google's `web-vitals` library and accessibility by Deque's `axe-core`,
 both installed from npm (package.json) and injected, never re-implemented here. `sense(page)` installs
-them before the page's first address; `felt(page)` reads the vitals at a step, `shift_so_far(page)` the
-layout shift just before a click, `access_problems(page)` the serious and critical axe violations.
+them before the page's first address; `felt(page)` reads the vitals at a step, `moved_so_far(page)` the
+layout shift around a click, `access_problems(page)` the serious and critical axe violations.
 """
 
 from __future__ import annotations
@@ -43,6 +43,11 @@ KEEP_VITALS = """
   webVitals.onCLS(metric => { felt.cls = metric.value; }, every);
   webVitals.onINP(metric => { felt.inp_ms = metric.value; }, every);
   webVitals.onTTFB(metric => { felt.ttfb_ms = metric.value; });
+  // Every layout shift, also those the browser leaves out of CLS for following an input (hadRecentInput):
+  // what moved while the customer's pointer reached a button, whenever they last typed.
+  felt.moved = 0;
+  felt.shifts = new PerformanceObserver(list => { for (const shift of list.getEntries()) felt.moved += shift.value; });
+  felt.shifts.observe({type: 'layout-shift', buffered: true});
 })();
 """
 
@@ -60,12 +65,13 @@ READ_VITALS = """() => {
   return Object.fromEntries(Object.entries(vitals).filter(([, value]) => typeof value === 'number'));
 }"""
 
-# Two animation frames let the browser lay the page out and hand its layout shifts to web-vitals.
-READ_SHIFT = """async () => {
+# Two animation frames let the browser lay the last change out; takeRecords() hands over its shifts at once.
+READ_MOVED = """async () => {
   const felt = window.__checkoutFelt;
   if (!felt) return null;
   await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-  return felt.cls;
+  for (const shift of felt.shifts.takeRecords()) felt.moved += shift.value;
+  return felt.moved;
 }"""
 
 RUN_AXE = """async tags => {
@@ -94,10 +100,11 @@ def felt(page: Page) -> dict[str, float]:
     return {name: float(value) for name, value in (vitals or {}).items()}
 
 
-def shift_so_far(page: Page) -> float | None:
-    """The page's cumulative layout shift at this moment, once the last change is laid out."""
-    shift: float | None = page.evaluate(READ_SHIFT)
-    return shift
+def moved_so_far(page: Page) -> float | None:
+    """The sum of every layout shift of the page so far, once the last change is laid out; None where the
+    page could not be measured."""
+    moved: float | None = page.evaluate(READ_MOVED)
+    return moved
 
 
 def access_problems(page: Page) -> tuple[Violation, ...]:

@@ -9,7 +9,7 @@ from typing import Literal
 from playwright.sync_api import Page
 
 from checkout_integrity import Snapshot
-from checkout_integrity._camera import CARD_FIELDS, snap
+from checkout_integrity._camera import snap
 from checkout_integrity._hands import Hands
 from checkout_integrity._senses import with_what_was_felt
 from fixtures.clock import CustomerClock
@@ -135,4 +135,4 @@ class DemoHotel:
 
     def _screenshot(self, step: str) -> str:
         path = self.evidence_dir / f"{self._looks:02d}-{step.replace(' ', '-')}.png"
-        return snap(self.page, path, self.page.locator(CARD_FIELDS))
+        return snap(self.page, path)

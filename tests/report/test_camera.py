@@ -1,0 +1,40 @@
+"""The evidence camera: card fields painted over in the picture, the page left as it was, a bad selector named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Error
+
+from checkout_integrity._camera import snap
+from tests.report.browsing import chromium_page, mask_pixels
+
+PAYMENT_FORM = """<main style="font: 20px sans-serif">
+  <label>Card number <input autocomplete="cc-number" value="4242 4242 4242 4242" style="width: 300px"></label>
+  <p style="height: 1600px">A page taller than the window.</p>
+  <label>Security code <input autocomplete="cc-csc" value="123" style="width: 300px"></label>
+</main>"""
+LEFT_AS_IT_WAS = """() => [document.querySelectorAll('[data-checkout-cover]').length,
+  [...document.querySelectorAll('input')].map(field => getComputedStyle(field).webkitTextFillColor)]"""
+
+
+def test_card_fields_are_painted_over_on_the_whole_page_and_the_page_is_left_as_it_was(tmp_path: Path) -> None:
+    with chromium_page(width=800, height=600) as page:
+        page.set_content(PAYMENT_FORM)
+        before = page.evaluate(LEFT_AS_IT_WAS)
+
+        picture = Path(snap(page, tmp_path / "payment.png"))
+
+        painted = mask_pixels(page, picture)
+        assert painted >= 2 * 300 * 20  # both fields, the one below the window's bottom too
+        assert page.evaluate(LEFT_AS_IT_WAS) == before and before[0] == 0
+        page.set_content("<p>No card fields here</p>")
+        assert mask_pixels(page, Path(snap(page, tmp_path / "results.png"))) == 0
+
+
+def test_a_selector_that_is_not_css_is_named(tmp_path: Path) -> None:
+    with chromium_page() as page:
+        page.set_content(PAYMENT_FORM)
+        with pytest.raises(Error, match=r'the card fields to paint over, "css=input", are not CSS'):
+            snap(page, tmp_path / "payment.png", "css=input")
