@@ -24,8 +24,8 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.browser node_modules/.installed
 
-# The project's tests, two at a time. The fault matrix runs the whole suite clean per target, and each
-# fault on its own scenarios only; `make matrix` runs every scenario for every fault (some forty minutes).
+# The project's tests, two at a time. The fault matrix runs, per target and in one run, every scenario clean
+# and each fault on its own scenarios; `make matrix` runs every scenario with every fault.
 # The project's own runs write their reports to reports/tests/, so they leave `make demo`'s report alone.
 test: setup
 	$(PYTEST) tests -n 2 --reports=reports/tests

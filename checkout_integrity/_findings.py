@@ -31,6 +31,7 @@ class Finding:
     feature: str = ""
     may_breach: tuple[str, ...] = ()  # consumer rules this finding may breach (checkout_integrity._rules)
     ticket: str = ""  # the known-defect ticket of a quarantined finding (`@known:TICKET-12`)
+    test: str = ""  # the pytest node id of the test that found it, as JUnit and `pytest NODE` name it
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -60,6 +61,8 @@ class Finding:
             entry["may_breach"] = list(self.may_breach)
         if self.quarantined:
             entry |= {"quarantined": True, "ticket": self.ticket}
+        if self.test:
+            entry["test"] = self.test
         return entry
 
     @classmethod
@@ -74,6 +77,7 @@ class Finding:
             feature=entry.get("feature", ""),
             may_breach=tuple(entry.get("may_breach", ())),
             ticket=entry.get("ticket") or "",
+            test=entry.get("test", ""),
         )
 
 

@@ -60,6 +60,7 @@ class RunLog:
                 severity=self.policy.severity_of(finding.id, finding.severity, where.severity),
                 ticket=where.ticket,
                 may_breach=may_breach(finding.id),
+                test=where.nodeid,
             )
             if not any(
                 (node, seen.id, seen.scenario, seen.feature) == (where.nodeid, labelled.id, where.name, where.feature)

@@ -87,7 +87,7 @@ def create_app(
         Mount("/static", StaticFiles(directory=STATIC)),
     ]
     if demo_mode:
-        routes += harness_routes(store, clock, faults)
+        routes += harness_routes(shop)
     return Starlette(routes=routes, middleware=[Middleware(CustomerSession, store=store)])
 
 

@@ -1,5 +1,6 @@
 """Test-only endpoints under /__test__/: the harness reads and moves the customer clock, reads the gateway
-ledger and the active faults. Mounted in demo mode only, and they answer loopback clients only."""
+ledger, and reads or switches the active faults (the fault matrix tries each fault on its own scenarios in
+one run). Mounted in demo mode only, and they answer loopback clients only."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from demo_hotel.clock import CustomerClock, stamp
-from demo_hotel.faults import FAULTS
-from demo_hotel.store import Store
+from demo_hotel.clock import stamp
+from demo_hotel.faults import FAULTS, UnknownFault, parse_faults
+from demo_hotel.shop import Shop
 
 LOOPBACK = frozenset({"127.0.0.1", "::1"})
 Handler = Callable[[Request], Awaitable[Response]]
@@ -29,7 +30,9 @@ def loopback_only(handler: Handler) -> Handler:
     return guarded
 
 
-def harness_routes(store: Store, clock: CustomerClock, faults: frozenset[str]) -> list[Route]:
+def harness_routes(shop: Shop) -> list[Route]:
+    store, clock = shop.store, shop.clock
+
     async def health(request: Request) -> Response:
         return JSONResponse({"ok": True})
 
@@ -53,7 +56,17 @@ def harness_routes(store: Store, clock: CustomerClock, faults: frozenset[str]) -
         )
 
     async def active_faults(request: Request) -> Response:
-        return JSONResponse({"active": sorted(faults), "known": list(FAULTS)})
+        return JSONResponse({"active": sorted(shop.faults), "known": list(FAULTS)})
+
+    async def switch_faults(request: Request) -> Response:
+        """`POST /__test__/faults?on=a,b` makes exactly these faults active (`?on=` none) from the next request."""
+        if "on" not in request.query_params:
+            raise HTTPException(400, "Pass ?on=a,b, the fault ids to switch on (empty for none).")
+        try:
+            shop.faults = parse_faults(request.query_params["on"])
+        except UnknownFault as unknown:
+            raise HTTPException(400, str(unknown)) from None
+        return await active_faults(request)
 
     return [
         Route("/__test__/health", loopback_only(health)),
@@ -61,4 +74,5 @@ def harness_routes(store: Store, clock: CustomerClock, faults: frozenset[str]) -
         Route("/__test__/clock/advance", loopback_only(advance_clock), methods=["POST"]),
         Route("/__test__/charges", loopback_only(charges)),
         Route("/__test__/faults", loopback_only(active_faults)),
+        Route("/__test__/faults", loopback_only(switch_faults), methods=["POST"]),
     ]

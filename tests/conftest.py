@@ -1,6 +1,6 @@
 """The project's own tests: the fault matrix's rows, printed as one table at the end of the run.
 
-Each matrix run writes its row to a file in the session's temporary folder, so the table is whole
+Each matrix cell writes its row to a file in the session's temporary folder, so the table is whole
 under pytest-xdist too (the workers' folders sit inside the controller's).
 """
 
@@ -13,14 +13,14 @@ import pytest
 
 
 class FaultMatrix:
-    """Rows of the fault matrix: which finding ids a run reported, and its wall time."""
+    """Rows of the fault matrix: which finding ids the tests of a cell reported, and their seconds."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
 
-    def __setitem__(self, run: str, row: tuple[list[str], float]) -> None:
-        (self.folder / f"{run.replace(' ', '_')}.json").write_text(json.dumps([run, *row]), encoding="utf-8")
+    def __setitem__(self, cell: str, row: tuple[list[str], float]) -> None:
+        (self.folder / f"{cell.replace(' ', '_')}.json").write_text(json.dumps([cell, *row]), encoding="utf-8")
 
     def rows(self) -> list[tuple[str, list[str], float]]:
         return sorted(tuple(json.loads(path.read_text(encoding="utf-8"))) for path in self.folder.rglob("*.json"))
@@ -35,7 +35,7 @@ def matrix_folder(config: pytest.Config) -> Path:
 
 @pytest.fixture(scope="session")
 def fault_matrix(pytestconfig: pytest.Config) -> FaultMatrix:
-    """run name ("<target> <fault>" or "<target> clean") -> (finding ids of that run, wall seconds)."""
+    """cell ("<target> <fault>" or "<target> clean") -> (finding ids its tests reported, their seconds)."""
     return FaultMatrix(matrix_folder(pytestconfig))
 
 
@@ -45,8 +45,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     if not rows:
         return
     terminalreporter.section("fault matrix: faults switched on x finding ids reported")
-    width = max(len(run) for run, _, _ in rows)
-    for run, ids, seconds in rows:
-        terminalreporter.write_line(f"{run:<{width}}  {seconds:6.1f} s  {', '.join(ids) or '(none)'}")
+    width = max(len(cell) for cell, _, _ in rows)
+    for cell, ids, seconds in rows:
+        terminalreporter.write_line(f"{cell:<{width}}  {seconds:6.1f} s  {', '.join(ids) or '(none)'}")
     total = sum(seconds for _, _, seconds in rows)
-    terminalreporter.write_line(f"{len(rows)} runs, {total:.1f} s of suite wall time in all")
+    terminalreporter.write_line(f"{len(rows)} cells, {total:.1f} s of scenario time in all")

@@ -36,6 +36,20 @@ def test_health_and_faults_endpoints(site_with, customer_at):
     assert faults == {"active": ["cart-lost", "hidden-fee"], "known": list(FAULTS)}
 
 
+def test_faults_are_switched_for_the_next_request_and_an_unknown_id_is_refused(customer):
+    assert customer.reach_payment().one("payment-total").text == "€256.00"
+
+    switched = customer.http.post("/__test__/faults", params={"on": "hidden-fee"})
+
+    assert switched.json()["active"] == ["hidden-fee"]
+    assert customer.get("/checkout/payment").one("payment-total").text == "€275.00"
+    assert customer.http.post("/__test__/faults", params={"on": ""}).json()["active"] == []
+    assert customer.get("/checkout/payment").one("payment-total").text == "€256.00"
+    refused = customer.http.post("/__test__/faults", params={"on": "hiden-fee"})
+    assert refused.status_code == 400 and 'the nearest known id is "hidden-fee"' in refused.text
+    assert customer.http.post("/__test__/faults").status_code == 400
+
+
 def test_the_ledger_lists_the_charges_of_one_guest_email(customer):
     customer.reach_payment()
     reference = customer.pay().one("booking-reference").text
@@ -57,6 +71,7 @@ def test_test_endpoints_do_not_exist_outside_demo_mode(site_with, customer_at, p
 
     assert customer.http.get(path).status_code == 404
     assert customer.http.post("/__test__/clock/advance", params={"seconds": 60}).status_code == 404
+    assert customer.http.post("/__test__/faults", params={"on": "hidden-fee"}).status_code == 404
 
 
 async def status_from(app: Starlette, client_host: str, path: str) -> int:

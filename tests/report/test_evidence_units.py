@@ -89,6 +89,7 @@ def test_the_run_log_labels_findings_with_the_policy_tags_and_rules(tmp_path: Pa
     first, second = log.findings
     assert (first.severity, first.ticket, first.quarantined, second.severity) == ("major", "SHOP-1", True, "minor")
     assert first.may_breach == may_breach("hidden-fee")
+    assert (first.test, second.test) == ("t.py::fees", "t.py::minor")  # the node id, as JUnit names the test
     assert log.gating() == [] and log.findings_of("t.py::minor") == [second]
     assert Finding.from_dict(first.to_dict()) == first
 

@@ -1,27 +1,42 @@
-"""A fault's own scenarios: those with a Then-step that holds the journey to that fault's promise.
+"""A fault's own scenarios: those with a Then-step that holds the journey to that fault's promise; and the
+fault matrix's cells, each scenario with each of its own faults, in one run.
 
 Read from the feature files (pytest-bdd's parser) and from the Then-steps' own code (the catalogue ids
 they pass to `promise(...)`), so a new scenario or fault needs no list kept here. Loaded into a child run
-(`-p tests.suite.own_scenarios --own-scenarios-of=FAULT`), it deselects every other scenario.
+(`-p tests.suite.own_scenarios --fault-cells=own`), every scenario runs once on the clean demo site and
+once more for each fault it holds a promise of (`--fault-cells=all`: for every fault), the demo site's
+faults switched before each test through its loopback-only /__test__/faults endpoint; which test ran with
+which fault is written to `fault-cells.json` in the reports folder, beside findings.json (whose findings
+name their test).
 """
 
 from __future__ import annotations
 
 import ast
 import inspect
+import json
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import httpx
 import pytest
 from pytest_bdd.feature import get_features
 from pytest_bdd.parser import ScenarioTemplate
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 from pytest_bdd.steps import StepFunctionContext, step_function_context_registry
 
+from demo_hotel.faults import FAULTS
+
+if TYPE_CHECKING:  # the suite's own fixtures module registers itself as a plugin: imported here, it would not be rewritten
+    from fixtures.site import TargetSite
+
 FEATURES = Path(__file__).resolve().parents[2] / "features"
 STEP_LIBRARIES = ("steps.promises",)  # imported by the root conftest in a suite run; here for the unit test
+CLEAN = "clean"
+_cells: dict[str, dict[str, object]] = {}  # test node id -> its fault, whether it passed, its seconds
 
 
 @cache
@@ -70,28 +85,57 @@ def own_scenarios(fault: str) -> list[ScenarioTemplate]:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.getgroup("checkout-integrity fault matrix").addoption(
-        "--own-scenarios-of",
-        metavar="FAULT",
+        "--fault-cells",
+        choices=("own", "all"),
         default=None,
-        help="run only the scenarios whose Then-steps hold the promise of this fault id",
+        help="run each scenario clean, then with each fault whose promise it holds (own) or with every fault (all)",
     )
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    fault = config.getoption("own_scenarios_of")
-    if not fault:
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Each scenario once clean and once per fault of its cells; the fault is the test's parameter id."""
+    cells = metafunc.config.getoption("fault_cells")
+    scenario = scenario_wrapper_template_registry.get(metafunc.function)
+    if not cells or scenario is None:
         return
-    steps = then_steps()
-    kept: list[pytest.Item] = []
-    dropped: list[pytest.Item] = []
-    for item in items:
-        scenario = scenario_wrapper_template_registry.get(getattr(item, "obj", None))  # type: ignore[arg-type]
-        (kept if scenario is not None and fault in promises_of(scenario, steps) else dropped).append(item)
-    if not kept:
-        raise pytest.UsageError(
-            f'No scenario holds the promise "{fault}": add a scenario to features/ whose Then-step calls '
-            f'promise("{fault}") (steps/promises.py), or check the fault id.'
-        )
-    config.hook.pytest_deselected(items=dropped)
-    items[:] = kept
+    faults = sorted(FAULTS) if cells == "all" else sorted(promises_of(scenario, then_steps()) & FAULTS.keys())
+    metafunc.parametrize("fault_cell", [CLEAN, *faults], ids=[CLEAN, *faults], indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def fault_cell(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """Switch the demo site's faults to this test's one (none for a clean test) for as long as it runs."""
+    fault = getattr(request, "param", None)
+    if fault is None:
+        yield None
+        return
+    site: TargetSite = request.getfixturevalue("target_site")
+    switch(site, "" if fault == CLEAN else fault)
+    request.node.user_properties.append(("fault", fault))
+    yield fault
+    switch(site, "")
+
+
+def switch(site: TargetSite, fault: str) -> None:
+    """Make `fault` (or, given "", none) the demo site's only active fault, and check that it is."""
+    answer = httpx.post(f"{site.base_url}/__test__/faults", params={"on": fault}, timeout=10)
+    answer.raise_for_status()
+    assert answer.json()["active"] == ([fault] if fault else []), answer.text
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Keep, per test that ran in a cell, its fault, whether it passed and its seconds (on the controller
+    too: xdist hands over the workers' reports with their user properties)."""
+    fault = dict(report.user_properties).get("fault")
+    if fault is None:
+        return
+    cell = _cells.setdefault(report.nodeid, {"fault": fault, "passed": True, "seconds": 0.0})
+    cell["passed"] = bool(cell["passed"]) and not report.failed
+    cell["seconds"] = float(cell["seconds"]) + report.duration  # type: ignore[arg-type]
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _cells and not hasattr(session.config, "workerinput"):
+        reports = Path(session.config.getoption("reports"))
+        reports.mkdir(parents=True, exist_ok=True)
+        (reports / "fault-cells.json").write_text(json.dumps(_cells, indent=1), encoding="utf-8")

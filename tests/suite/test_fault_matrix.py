@@ -1,19 +1,22 @@
-"""The fault matrix: the scenario suite once clean and once per demo fault, each fault alone, on each target:
-the demo site's page objects, its multi-page site profile, and the single-page app's profile.
+"""The fault matrix: every scenario on the clean demo site, and each demo fault alone on its own scenarios,
+on each target: the demo site's page objects, its multi-page site profile, and the single-page app's profile.
 
-Clean runs every scenario and must report nothing. A fault runs only its own scenarios (those whose
-Then-steps hold its promise, see own_scenarios.py) and must be reported with exactly its own id and no
-other, failing the run whatever its severity (the matrix asks whether a fault is caught, not whether it
-gates); every fault in demo_hotel.faults.FAULTS must have such a scenario (test_own_scenarios.py).
+One child run a target (own_scenarios.py's `--fault-cells`): each scenario once clean, and once more per
+fault whose promise its Then-steps hold, the demo site's faults switched before each test. A clean test
+must report nothing; the tests of a fault together must report exactly its own id and no other, failing
+whatever its severity (the matrix asks whether a fault is caught, not whether it gates); every fault in
+demo_hotel.faults.FAULTS must have such a scenario (test_own_scenarios.py).
 
-The full matrix, every scenario for every fault (about a minute a run), is opt-in: `make matrix`, or
-FAULT_MATRIX=full in the environment. `-k spa-profile` (or `page-objects`, `profile and not spa`) runs
-one target; `-k "page-objects and price-drift"` one cell.
+The full matrix, every scenario with every fault, is opt-in: `make matrix`, or FAULT_MATRIX=full in the
+environment. `-k spa-profile` (or `page-objects`, `profile and not spa`) runs one target; one cell is a
+suite run of its own: `pytest -p tests.suite.own_scenarios --fault-cells=own -k price-drift`.
 """
 
 from __future__ import annotations
 
+import json
 import os
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,7 @@ import pytest
 from checkout_integrity._findings import SEVERITIES
 from demo_hotel.faults import FAULTS
 from tests.conftest import FaultMatrix
+from tests.suite.own_scenarios import CLEAN
 from tests.suite.running import run_suite
 
 TARGETS = {
@@ -28,36 +32,34 @@ TARGETS = {
     "profile": ("--site=profiles/demo_hotel.toml",),
     "spa-profile": ("--site=demo_hotel_spa",),
 }
-FULL_MATRIX = os.environ.get("FAULT_MATRIX") == "full"
+CELLS = "all" if os.environ.get("FAULT_MATRIX") == "full" else "own"
 EVERY_FINDING_FAILS = f"--fail-on={','.join(SEVERITIES)}"
 
 
-def scenarios_for(fault: str) -> tuple[str, ...]:
-    """The child run's options choosing the scenarios a fault is tried on: its own, or all of them."""
-    return () if FULL_MATRIX else ("-p", "tests.suite.own_scenarios", f"--own-scenarios-of={fault}")
-
-
-@pytest.fixture(params=list(TARGETS))
-def target(request: pytest.FixtureRequest) -> str:
-    """Which storefront the customers use: page objects, or a site profile (multi-page or single-page)."""
-    return str(request.param)
-
-
-def test_a_clean_site_breaks_no_promise(
+@pytest.mark.parametrize("target", list(TARGETS))
+def test_each_fault_is_caught_with_its_own_id_and_the_clean_site_with_none(
     target: str, tmp_path: Path, fault_matrix: FaultMatrix
 ) -> None:
-    run = run_suite(tmp_path, *TARGETS[target])
-    fault_matrix[f"{target} clean"] = (run.finding_ids, run.seconds)
-    assert run.report["findings"] == [], run.output
-    assert run.exit_code == 0, run.output
+    run = run_suite(tmp_path, *TARGETS[target], "-n", "2", "-p", "tests.suite.own_scenarios",
+                    f"--fault-cells={CELLS}", EVERY_FINDING_FAILS)
+    cells = json.loads((tmp_path / "fault-cells.json").read_text(encoding="utf-8")) if run.report else {}
+    found: dict[str, set[str]] = defaultdict(set)  # test node id -> the ids it reported
+    for finding in run.report.get("findings", []):
+        found[finding["test"]].add(finding["id"])
+    reported: dict[str, set[str]] = defaultdict(set)  # fault -> the ids its tests reported
+    failed: dict[str, int] = defaultdict(int)
+    seconds: dict[str, float] = defaultdict(float)
+    for test, cell in cells.items():
+        reported[cell["fault"]] |= found.pop(test, set())
+        failed[cell["fault"]] += not cell["passed"]
+        seconds[cell["fault"]] += cell["seconds"]
+    for fault in reported:
+        fault_matrix[f"{target} {fault}"] = (sorted(reported[fault]), seconds[fault])
 
-
-@pytest.mark.parametrize("fault", sorted(FAULTS))
-def test_each_fault_is_caught_with_its_own_id(
-    target: str, fault: str, tmp_path: Path, fault_matrix: FaultMatrix
-) -> None:
-    run = run_suite(tmp_path, *TARGETS[target], f"--faults={fault}", EVERY_FINDING_FAILS, *scenarios_for(fault))
-    fault_matrix[f"{target} {fault}"] = (run.finding_ids, run.seconds)
-    assert run.finding_ids == [fault], run.output
+    assert sorted(reported) == sorted([CLEAN, *FAULTS]), run.output[-3000:]
+    assert reported[CLEAN] == set() and failed[CLEAN] == 0, run.output
+    wrong = {fault: sorted(ids) for fault, ids in reported.items() if fault != CLEAN and ids != {fault}}
+    assert wrong == {}, run.output
+    assert all(failed[fault] for fault in FAULTS), run.output
+    assert found == {}, f"findings of tests outside the cells: {found}"
     assert run.exit_code == 1, run.output
-    assert run.report["run"]["faults"] == [fault]

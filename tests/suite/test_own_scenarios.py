@@ -1,4 +1,4 @@
-"""Every demo fault has scenarios of its own, and a child run given one fault runs exactly those."""
+"""Every demo fault has scenarios of its own, and the matrix's child run tries each fault on exactly those."""
 
 from __future__ import annotations
 
@@ -21,12 +21,21 @@ def test_every_fault_has_a_scenario_of_its_own(fault: str) -> None:
     )
 
 
-def test_a_child_run_collects_only_the_faults_own_scenarios(tmp_path: Path) -> None:
-    run = run_suite(tmp_path, "--collect-only", "-q", "-p", "tests.suite.own_scenarios",
-                    "--own-scenarios-of=hidden-fee")
-    collected = sorted(line for line in run.output.splitlines() if line.startswith("steps/"))
-    assert collected == [
-        "steps/test_scenarios.py::test_nessun_costo_compare_solo_quando_sto_per_pagare",
-        "steps/test_scenarios.py::test_no_fee_appears_only_when_i_am_about_to_pay",
+def collected(run_output: str) -> list[str]:
+    return sorted(line for line in run_output.splitlines() if line.startswith("steps/"))
+
+
+def test_a_child_run_tries_each_scenario_clean_and_with_each_of_its_own_faults(tmp_path: Path) -> None:
+    run = run_suite(tmp_path, "--collect-only", "-q", "-p", "tests.suite.own_scenarios", "--fault-cells=own")
+    tests = collected(run.output)
+    scenarios = {test.split("[")[0] for test in tests}
+
+    assert [test for test in tests if "[hidden-fee" in test] == [
+        "steps/test_scenarios.py::test_nessun_costo_compare_solo_quando_sto_per_pagare[hidden-fee]",
+        "steps/test_scenarios.py::test_no_fee_appears_only_when_i_am_about_to_pay[hidden-fee]",
     ], run.output
+    assert {test.split("[")[0] for test in tests if "[clean" in test} == scenarios
     assert run.exit_code == 0, run.output
+    every = collected(run_suite(tmp_path, "--collect-only", "-q", "-p", "tests.suite.own_scenarios",
+                                "--fault-cells=all").output)
+    assert len(every) == len([test for test in tests if "[clean" in test]) * (1 + len(FAULTS))
