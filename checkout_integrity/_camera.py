@@ -26,7 +26,7 @@ COVER = """({selector, colour}) => {
   let fields;
   try { fields = [...document.querySelectorAll(selector)]; }
   catch (error) { throw new Error(`the card fields to paint over, "${selector}", are not CSS: ${error.message}`); }
-  window.__checkoutCovered = fields.map(field => [field, field.style.getPropertyValue('-webkit-text-fill-color')]);
+  if (fields.length) window.__checkoutCovered = fields.map(field => [field, field.style.getPropertyValue('-webkit-text-fill-color')]);
   for (const field of fields) {
     field.style.setProperty('-webkit-text-fill-color', 'transparent', 'important');
     const box = field.getBoundingClientRect();
