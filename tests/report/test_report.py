@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import expect
 
@@ -39,13 +40,27 @@ def test_the_html_report_shows_a_finding_with_its_evidence(faulted_run: FaultedR
         expect(page.get_by_text("may breach: ").first).to_be_visible()
 
 
+def few_screenshots(result: dict[str, Any], shown: list[list[str]], faulted_run: FaultedRun) -> str:
+    """Why a scenario shows too few screenshots: how it ended, each step's status and attachments, what
+    went to the test itself, and the seed that replays the run."""
+    steps = [f"{step['name']} [{step['status']}]: {names}" for step, names in zip(result["steps"], shown, strict=True)]
+    return "\n".join(
+        [
+            f"{result['name']}: {result['status']}, {result.get('statusDetails', {}).get('message', '')}",
+            *steps,
+            f"on the test: {[attachment['name'] for attachment in result.get('attachments', [])]}",
+            f"seed {faulted_run.run.report['run']['seed']}",
+        ]
+    )
+
+
 def test_every_step_shows_what_the_customer_saw(faulted_run: FaultedRun) -> None:
     results = faulted_run.allure_results()
     assert results
     for result in results:
         shown = [[attachment["name"] for attachment in step.get("attachments", [])] for step in result["steps"]]
         with_screenshots = [names for names in shown if any(name.endswith(": screenshot") for name in names)]
-        assert len(with_screenshots) >= 3, (result["name"], shown)
+        assert len(with_screenshots) >= 3, few_screenshots(result, shown, faulted_run)
         for names in with_screenshots:
             assert any(": what the customer saw" in name or ": what the rival saw" in name for name in names), names
 

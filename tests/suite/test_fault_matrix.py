@@ -34,6 +34,9 @@ TARGETS = {
 }
 CELLS = "all" if os.environ.get("FAULT_MATRIX") == "full" else "own"
 EVERY_FINDING_FAILS = f"--fail-on={','.join(SEVERITIES)}"
+# The matrix asks what is caught, not what evidence is kept: it records no Playwright trace (a fifth of a
+# scenario's time); tests/report checks the traces and the rest of the evidence of failed scenarios.
+NO_TRACES = "--tracing=off"
 
 
 @pytest.mark.parametrize("target", list(TARGETS))
@@ -41,7 +44,7 @@ def test_each_fault_is_caught_with_its_own_id_and_the_clean_site_with_none(
     target: str, tmp_path: Path, fault_matrix: FaultMatrix
 ) -> None:
     run = run_suite(tmp_path, *TARGETS[target], "-n", "2", "-p", "tests.suite.own_scenarios",
-                    f"--fault-cells={CELLS}", EVERY_FINDING_FAILS)
+                    f"--fault-cells={CELLS}", EVERY_FINDING_FAILS, NO_TRACES)
     written = tmp_path / "fault-cells.json"  # test node id -> its fault, whether it passed, its seconds
     cells = json.loads(written.read_text(encoding="utf-8")) if written.exists() else {}
     found: dict[str, set[str]] = defaultdict(set)  # test node id -> the ids it reported
