@@ -28,7 +28,7 @@ class FaultMatrix:
 
 def matrix_folder(config: pytest.Config) -> Path:
     """The controller's temporary folder (a worker's is inside it) holds the matrix rows."""
-    base = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    base: Path = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
     controller = base.parent if hasattr(config, "workerinput") else base
     return controller / "fault-matrix"
 
