@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PYTEST := $(PY) -m pytest
 
-.PHONY: setup test matrix demo report bench soak lock clean
+.PHONY: setup types test matrix demo report bench soak lock clean
 
 # Every dependency from the lock, each file checked against its hash; then the project itself, editable,
 # built by the locked setuptools (no build isolation, so nothing unpinned is fetched).
@@ -27,8 +27,12 @@ setup: $(VENV)/.browser node_modules/.installed
 # The project's tests, two at a time. The fault matrix runs, per target and in one run, every scenario clean
 # and each fault on its own scenarios; `make matrix` runs every scenario with every fault.
 # The project's own runs write their reports to reports/tests/, so they leave `make demo`'s report alone.
-test: setup
+test: types
 	$(PYTEST) tests -n 2 --reports=reports/tests
+
+# strict mypy over every file of the project (pyproject.toml lists them), before the tests.
+types: setup
+	$(PY) -m mypy
 
 matrix: setup
 	FAULT_MATRIX=full $(PYTEST) tests/suite/test_fault_matrix.py -n 2 --reports=reports/tests

@@ -6,10 +6,11 @@ from __future__ import annotations
 import email
 import email.policy
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -17,6 +18,14 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from demo_hotel import DemoServer
 from tests.demo_site.customer import Customer
+
+CustomerAt = Callable[[DemoServer], Customer]
+
+
+class SiteWith(Protocol):
+    def __call__(
+        self, *faults: str, smtp_port: int | None = None, demo_mode: bool = True, db_path: Path | None = None
+    ) -> DemoServer: ...
 
 
 class Mailbox:
@@ -39,7 +48,7 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def site_with() -> Iterator[object]:
+def site_with() -> Iterator[SiteWith]:
     """`site_with("price-drift", smtp_port=N)` starts a fresh site with those faults, stopped after the test."""
     with ExitStack() as stack:
 
@@ -52,12 +61,12 @@ def site_with() -> Iterator[object]:
 
 
 @pytest.fixture
-def site(site_with) -> DemoServer:
+def site(site_with: SiteWith) -> DemoServer:
     return site_with()
 
 
 @pytest.fixture
-def customer_at() -> Iterator[object]:
+def customer_at() -> Iterator[CustomerAt]:
     """`customer_at(site)` is a new customer with an empty cookie jar."""
     customers: list[Customer] = []
 
@@ -71,7 +80,7 @@ def customer_at() -> Iterator[object]:
 
 
 @pytest.fixture
-def customer(site, customer_at) -> Customer:
+def customer(site: DemoServer, customer_at: CustomerAt) -> Customer:
     return customer_at(site)
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from html.parser import HTMLParser
+from typing import Protocol
 
 import httpx
-
-from demo_hotel import DemoServer
 
 STAY = {"check_in": "2030-05-01", "check_out": "2030-05-03", "guests": "2"}
 GUEST = {"full_name": "Giulia Rossi", "email": "giulia@example.com", "phone": "+39 055 123456"}
@@ -82,16 +82,23 @@ class Page(Element):
         return [e.attrs["value"] or "" for e in self.inside if e.attrs.get("name") == name and "checked" in e.attrs]
 
 
+class Site(Protocol):
+    """Anything serving the demo site at `url`: a DemoServer in this process, or a SiteProcess of its own."""
+
+    @property
+    def url(self) -> str: ...
+
+
 class Customer:
     """One browser: its own cookie jar, walking the booking journey over real HTTP."""
 
-    def __init__(self, site: DemoServer) -> None:
+    def __init__(self, site: Site) -> None:
         self.http = httpx.Client(base_url=site.url, trust_env=False, follow_redirects=True, timeout=10)
 
     def get(self, path: str, **params: str) -> Page:
         return Page(self.http.get(path, params=params))
 
-    def post(self, path: str, data: dict[str, str | list[str]]) -> Page:
+    def post(self, path: str, data: Mapping[str, str | list[str]]) -> Page:
         return Page(self.http.post(path, data=data))
 
     def search(self, stay: dict[str, str] = STAY, **params: str) -> Page:
@@ -115,7 +122,9 @@ class Customer:
         return self.post("/signin", {"email": email_address, "password": password})
 
     def charges(self, guest_email: str = GUEST["email"]) -> list[dict[str, str]]:
-        return self.http.get("/__test__/charges", params={"email": guest_email}).json()
+        charges: list[dict[str, str]] = self.http.get("/__test__/charges", params={"email": guest_email}).json()
+        return charges
 
     def advance_clock(self, seconds: float) -> str:
-        return self.http.post("/__test__/clock/advance", params={"seconds": seconds}).json()["now"]
+        now: str = self.http.post("/__test__/clock/advance", params={"seconds": seconds}).json()["now"]
+        return now

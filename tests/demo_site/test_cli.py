@@ -19,7 +19,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_catalogue_has_the_fifteen_fault_ids():
+def test_the_catalogue_has_the_fifteen_fault_ids() -> None:
     assert list(FAULTS) == [
         "price-drift", "hidden-fee", "hold-broken", "input-lost", "double-charge", "receipt-mismatch",
         "basket-sneak", "cart-lost", "fake-urgency", "currency-switch", "total-mismatch",
@@ -27,14 +27,14 @@ def test_the_catalogue_has_the_fifteen_fault_ids():
     ]  # fmt: skip
 
 
-def test_list_faults_prints_each_id_with_its_description():
+def test_list_faults_prints_each_id_with_its_description() -> None:
     listing = run_cli("--list-faults")
 
     assert listing.returncode == 0
     assert [line.split()[0] for line in listing.stdout.splitlines()] == list(FAULTS)
 
 
-def test_an_unknown_fault_id_exits_2_naming_it_and_the_nearest_known_id():
+def test_an_unknown_fault_id_exits_2_naming_it_and_the_nearest_known_id() -> None:
     run = run_cli("--port", "0", "--faults", "hidden-fee,price-drfit")
 
     assert run.returncode == 2
@@ -45,7 +45,7 @@ def test_an_unknown_fault_id_exits_2_naming_it_and_the_nearest_known_id():
     assert "--list-faults" in sentence
 
 
-def test_parse_faults_reads_a_comma_separated_list():
+def test_parse_faults_reads_a_comma_separated_list() -> None:
     assert parse_faults(" hidden-fee, cart-lost ,") == frozenset({"hidden-fee", "cart-lost"})
     assert parse_faults("") == frozenset()
     with pytest.raises(UnknownFault) as error:
@@ -53,6 +53,6 @@ def test_parse_faults_reads_a_comma_separated_list():
     assert (error.value.fault, error.value.nearest) == ("cart-lots", "cart-lost")
 
 
-def test_the_server_refuses_an_unknown_fault_too():
+def test_the_server_refuses_an_unknown_fault_too() -> None:
     with pytest.raises(UnknownFault), DemoServer(faults={"fake-urgncy"}):
         pass

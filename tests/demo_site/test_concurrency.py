@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
+from tests.demo_site.conftest import CustomerAt, SiteWith
 from tests.demo_site.customer import GUEST
 
 RACERS = 20
 
 
 @pytest.mark.parametrize("servers", [1, 2], ids=["one-server", "two-servers-one-database"])
-def test_twenty_customers_racing_for_the_last_room_make_one_booking(site_with, customer_at, tmp_path, servers):
+def test_twenty_customers_racing_for_the_last_room_make_one_booking(
+    site_with: SiteWith, customer_at: CustomerAt, tmp_path: Path, servers: int
+) -> None:
     sites = [site_with(db_path=tmp_path / "hotel.sqlite3") for _ in range(servers)]
     customers = [customer_at(sites[number % servers]) for number in range(RACERS)]
     start = threading.Barrier(RACERS, timeout=30)

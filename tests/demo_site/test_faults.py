@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from tests.demo_site.conftest import CustomerAt, Mailbox, SiteWith
 from tests.demo_site.customer import GUEST, STAY, VISA, Customer, Page
 
 CLEAN, FAULTY = False, True
@@ -29,8 +30,8 @@ def switched(fault: str, on: bool) -> tuple[str, ...]:
     ],
 )
 def test_price_drift_doubles_the_room_after_60_seconds_on_the_payment_page(
-    site_with, customer_at, on, dwell, room, charged
-):
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, dwell: int, room: str, charged: str
+) -> None:
     customer = customer_at(site_with(*switched("price-drift", on)))
     payment = customer.reach_payment()
     assert payment.one("payment-total").text == "€256.00"
@@ -47,7 +48,9 @@ def test_price_drift_doubles_the_room_after_60_seconds_on_the_payment_page(
     ("on", "total", "fee_lines"),
     [(CLEAN, "€256.00", []), (FAULTY, "€275.00", [("fee", "Service fee", "€19.00")])],
 )
-def test_hidden_fee_appears_on_the_payment_page_only(site_with, customer_at, on, total, fee_lines):
+def test_hidden_fee_appears_on_the_payment_page_only(
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, total: str, fee_lines: list[tuple[str, str, str]]
+) -> None:
     customer = customer_at(site_with(*switched("hidden-fee", on)))
 
     cart = customer.book()
@@ -62,8 +65,8 @@ def test_hidden_fee_appears_on_the_payment_page_only(site_with, customer_at, on,
 
 @pytest.mark.parametrize(("on", "rival_gets_the_room"), [(CLEAN, False), (FAULTY, True)])
 def test_hold_broken_lets_a_second_customer_book_the_last_room_while_the_first_pays(
-    site_with, customer_at, on, rival_gets_the_room
-):
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, rival_gets_the_room: bool
+) -> None:
     site = site_with(*switched("hold-broken", on))
     first, rival = customer_at(site), customer_at(site)
     first.reach_payment("family-suite")
@@ -87,7 +90,9 @@ def test_hold_broken_lets_a_second_customer_book_the_last_room_while_the_first_p
         (FAULTY, "", {"expiry": "", "card_name": ""}),
     ],
 )
-def test_input_lost_clears_guest_details_and_card_fields_after_a_decline(site_with, customer_at, on, guest, kept):
+def test_input_lost_clears_guest_details_and_card_fields_after_a_decline(
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, guest: str, kept: dict[str, str]
+) -> None:
     customer = customer_at(site_with(*switched("input-lost", on)))
     customer.reach_payment()
 
@@ -103,7 +108,9 @@ def test_input_lost_clears_guest_details_and_card_fields_after_a_decline(site_wi
 
 
 @pytest.mark.parametrize(("on", "charges"), [(CLEAN, 1), (FAULTY, 2)])
-def test_double_charge_charges_again_when_the_customer_pays_twice(site_with, customer_at, on, charges):
+def test_double_charge_charges_again_when_the_customer_pays_twice(
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, charges: int
+) -> None:
     customer = customer_at(site_with(*switched("double-charge", on)))
     customer.reach_payment()
 
@@ -116,7 +123,9 @@ def test_double_charge_charges_again_when_the_customer_pays_twice(site_with, cus
 
 
 @pytest.mark.parametrize(("on", "emailed"), [(CLEAN, "€256.00"), (FAULTY, "€240.00")])
-def test_receipt_mismatch_emails_the_total_before_tax(site_with, customer_at, mailbox, on, emailed):
+def test_receipt_mismatch_emails_the_total_before_tax(
+    site_with: SiteWith, customer_at: CustomerAt, mailbox: Mailbox, on: bool, emailed: str
+) -> None:
     customer = customer_at(site_with(*switched("receipt-mismatch", on), smtp_port=mailbox.port))
     customer.reach_payment()
 
@@ -132,7 +141,9 @@ def test_receipt_mismatch_emails_the_total_before_tax(site_with, customer_at, ma
 
 
 @pytest.mark.parametrize(("on", "checked"), [(CLEAN, []), (FAULTY, ["insurance"])])
-def test_basket_sneak_pre_checks_travel_insurance_which_is_then_added(site_with, customer_at, on, checked):
+def test_basket_sneak_pre_checks_travel_insurance_which_is_then_added(
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, checked: list[str]
+) -> None:
     customer = customer_at(site_with(*switched("basket-sneak", on)))
     room = customer.get("/rooms/classic-double", **STAY)
     assert room.checked("extras") == checked
@@ -144,7 +155,9 @@ def test_basket_sneak_pre_checks_travel_insurance_which_is_then_added(site_with,
 
 
 @pytest.mark.parametrize(("on", "lines_on_phone"), [(CLEAN, 2), (FAULTY, 0)])
-def test_cart_lost_keeps_the_cart_on_the_device_that_made_it(site_with, customer_at, on, lines_on_phone):
+def test_cart_lost_keeps_the_cart_on_the_device_that_made_it(
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, lines_on_phone: int
+) -> None:
     site = site_with(*switched("cart-lost", on))
     laptop, phone = customer_at(site), customer_at(site)
     laptop.sign_in("marco@example.com")
@@ -158,7 +171,9 @@ def test_cart_lost_keeps_the_cart_on_the_device_that_made_it(site_with, customer
 
 
 @pytest.mark.parametrize(("on", "after_reload"), [(CLEAN, ("07:59", "08:00")), (FAULTY, ("09:59", "10:00"))])
-def test_fake_urgency_restarts_the_countdown_on_every_page_load(site_with, customer_at, on, after_reload):
+def test_fake_urgency_restarts_the_countdown_on_every_page_load(
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, after_reload: tuple[str, str]
+) -> None:
     customer = customer_at(site_with(*switched("fake-urgency", on)))
     assert customer.book().one("hold-countdown").text in ("09:59", "10:00")
 
@@ -174,7 +189,9 @@ def test_fake_urgency_restarts_the_countdown_on_every_page_load(site_with, custo
         (FAULTY, ["US$264.00", "US$17.60"], "US$281.60", ("281.60", "USD")),
     ],
 )
-def test_currency_switch_shows_and_charges_dollars_at_payment(site_with, customer_at, on, lines, total, ledger):
+def test_currency_switch_shows_and_charges_dollars_at_payment(
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, lines: list[str], total: str, ledger: tuple[str, str]
+) -> None:
     customer = customer_at(site_with(*switched("currency-switch", on)))
     assert customer.book().one("cart-total").text == "€256.00"
 
@@ -189,7 +206,9 @@ def test_currency_switch_shows_and_charges_dollars_at_payment(site_with, custome
 
 
 @pytest.mark.parametrize(("on", "total"), [(CLEAN, "€256.00"), (FAULTY, "€240.00")])
-def test_total_mismatch_leaves_the_listed_city_tax_out_of_the_cart_total(site_with, customer_at, on, total):
+def test_total_mismatch_leaves_the_listed_city_tax_out_of_the_cart_total(
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, total: str
+) -> None:
     customer = customer_at(site_with(*switched("total-mismatch", on)))
 
     cart = customer.book()
@@ -208,7 +227,9 @@ def labels(page: Page) -> dict[str | None, str]:
 
 
 @pytest.mark.parametrize(("on", "at_least", "under"), [(CLEAN, 0.0, 1.5), (FAULTY, 3.0, 6.0)])
-def test_slow_step_answers_the_payment_page_after_3_seconds(site_with, customer_at, on, at_least, under):
+def test_slow_step_answers_the_payment_page_after_3_seconds(
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, at_least: float, under: float
+) -> None:
     customer: Customer = customer_at(site_with(*switched("slow-step", on)))
     customer.book()
     assert customer.http.post("/checkout/guest", data=GUEST, follow_redirects=False).status_code == 303
@@ -225,7 +246,9 @@ def test_slow_step_answers_the_payment_page_after_3_seconds(site_with, customer_
 
 
 @pytest.mark.parametrize(("on", "scripts"), [(CLEAN, []), (FAULTY, ["/static/late_banner.js"])])
-def test_layout_shift_puts_the_late_banner_script_on_the_payment_page(site_with, customer_at, on, scripts):
+def test_layout_shift_puts_the_late_banner_script_on_the_payment_page(
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, scripts: list[str]
+) -> None:
     customer = customer_at(site_with(*switched("layout-shift", on)))
 
     payment = customer.reach_payment()
@@ -239,7 +262,9 @@ def test_layout_shift_puts_the_late_banner_script_on_the_payment_page(site_with,
     ("on", "card_labels", "naming"),
     [(CLEAN, CARD_LABELS, [set(), {"placeholder"}, set(), set()]), (FAULTY, {}, [set()] * 4)],
 )
-def test_inaccessible_step_takes_the_labels_off_the_card_fields(site_with, customer_at, on, card_labels, naming):
+def test_inaccessible_step_takes_the_labels_off_the_card_fields(
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, card_labels: dict[str, str], naming: list[set[str]]
+) -> None:
     customer = customer_at(site_with(*switched("inaccessible-step", on)))
 
     payment = customer.reach_payment()
@@ -254,7 +279,9 @@ def test_inaccessible_step_takes_the_labels_off_the_card_fields(site_with, custo
 
 
 @pytest.mark.parametrize(("on", "email_fields"), [(CLEAN, []), (FAULTY, [("email", "email", "")])])
-def test_retyping_asks_for_the_email_again_and_refuses_to_pay_without_it(site_with, customer_at, on, email_fields):
+def test_retyping_asks_for_the_email_again_and_refuses_to_pay_without_it(
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, email_fields: list[tuple[str, str, str]]
+) -> None:
     customer = customer_at(site_with(*switched("retyping", on)))
 
     payment = customer.reach_payment()

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from tests.demo_site.customer import VISA
+from tests.demo_site.customer import VISA, Customer
 
 AMEX = {**VISA, "card_number": "3782 822463 10005", "cvc": "1234"}
 
@@ -16,7 +16,7 @@ AMEX = {**VISA, "card_number": "3782 822463 10005", "cvc": "1234"}
     [VISA, {**VISA, "card_number": "5555555555554444"}, AMEX],
     ids=["visa", "mastercard", "amex-4-digit-code"],
 )
-def test_test_cards_are_approved(customer, card):
+def test_test_cards_are_approved(customer: Customer, card: dict[str, str]) -> None:
     customer.reach_payment()
 
     confirmation = customer.pay(card)
@@ -39,7 +39,7 @@ def test_test_cards_are_approved(customer, card):
     ],
     ids=["declined-card", "cvc-000", "short-cvc", "amex-3-digit-code", "not-luhn", "expired", "bad-expiry", "no-name"],
 )
-def test_a_declined_card_says_why_and_charges_nothing(customer, card, reason):
+def test_a_declined_card_says_why_and_charges_nothing(customer: Customer, card: dict[str, str], reason: str) -> None:
     customer.reach_payment()
 
     page = customer.pay(card)
@@ -50,7 +50,7 @@ def test_a_declined_card_says_why_and_charges_nothing(customer, card, reason):
     assert customer.charges() == []
 
 
-def test_a_card_expires_when_the_customer_clock_reaches_the_next_month(customer):
+def test_a_card_expires_when_the_customer_clock_reaches_the_next_month(customer: Customer) -> None:
     customer.reach_payment()
     today = datetime.fromisoformat(customer.http.get("/__test__/clock").json()["now"])
     card = {**VISA, "expiry": f"{today.month:02d}/{today.year % 100:02d}"}

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime
+from pathlib import Path
 
 import httpx
 import pytest
 from starlette.applications import Starlette
 
 from demo_hotel import FAULTS, create_app
+from tests.demo_site.conftest import CustomerAt, SiteWith
+from tests.demo_site.customer import Customer
 
 TEST_ENDPOINTS = ["/__test__/health", "/__test__/clock", "/__test__/charges?email=a@b.c", "/__test__/faults"]
 
 
-def test_the_clock_endpoint_reads_and_advances_the_customer_clock(customer):
+def test_the_clock_endpoint_reads_and_advances_the_customer_clock(customer: Customer) -> None:
     before = datetime.fromisoformat(customer.http.get("/__test__/clock").json()["now"])
 
     advanced = datetime.fromisoformat(customer.advance_clock(90))
@@ -24,11 +27,11 @@ def test_the_clock_endpoint_reads_and_advances_the_customer_clock(customer):
     assert after >= advanced
 
 
-def test_advancing_needs_a_number_of_seconds(customer):
+def test_advancing_needs_a_number_of_seconds(customer: Customer) -> None:
     assert customer.http.post("/__test__/clock/advance", params={"seconds": "soon"}).status_code == 400
 
 
-def test_health_and_faults_endpoints(site_with, customer_at):
+def test_health_and_faults_endpoints(site_with: SiteWith, customer_at: CustomerAt) -> None:
     customer = customer_at(site_with("hidden-fee", "cart-lost"))
 
     assert customer.http.get("/__test__/health").json() == {"ok": True}
@@ -36,7 +39,7 @@ def test_health_and_faults_endpoints(site_with, customer_at):
     assert faults == {"active": ["cart-lost", "hidden-fee"], "known": list(FAULTS)}
 
 
-def test_faults_are_switched_for_the_next_request_and_an_unknown_id_is_refused(customer):
+def test_faults_are_switched_for_the_next_request_and_an_unknown_id_is_refused(customer: Customer) -> None:
     assert customer.reach_payment().one("payment-total").text == "€256.00"
 
     switched = customer.http.post("/__test__/faults", params={"on": "hidden-fee"})
@@ -50,7 +53,7 @@ def test_faults_are_switched_for_the_next_request_and_an_unknown_id_is_refused(c
     assert customer.http.post("/__test__/faults").status_code == 400
 
 
-def test_the_ledger_lists_the_charges_of_one_guest_email(customer):
+def test_the_ledger_lists_the_charges_of_one_guest_email(customer: Customer) -> None:
     customer.reach_payment()
     reference = customer.pay().one("booking-reference").text
 
@@ -66,7 +69,7 @@ def test_the_ledger_lists_the_charges_of_one_guest_email(customer):
 
 
 @pytest.mark.parametrize("path", TEST_ENDPOINTS)
-def test_test_endpoints_do_not_exist_outside_demo_mode(site_with, customer_at, path):
+def test_test_endpoints_do_not_exist_outside_demo_mode(site_with: SiteWith, customer_at: CustomerAt, path: str) -> None:
     customer = customer_at(site_with(demo_mode=False))
 
     assert customer.http.get(path).status_code == 404
@@ -82,7 +85,7 @@ async def status_from(app: Starlette, client_host: str, path: str) -> int:
 
 
 @pytest.mark.parametrize("path", TEST_ENDPOINTS)
-def test_test_endpoints_answer_only_loopback_clients(tmp_path, path):
+def test_test_endpoints_answer_only_loopback_clients(tmp_path: Path, path: str) -> None:
     app = create_app(frozenset(), tmp_path / "hotel.sqlite3")
 
     assert asyncio.run(status_from(app, "192.0.2.7", path)) == 404

@@ -3,7 +3,7 @@ test reports, printed at the end of the run whatever the capture mode."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -15,7 +15,7 @@ FIGURES = pytest.StashKey[list[str]]()
 
 
 @pytest.fixture
-def site_process(tmp_path: Path) -> Iterator[object]:
+def site_process(tmp_path: Path) -> Iterator[Callable[..., SiteProcess]]:
     """`site_process(*faults)` starts `python -m demo_hotel` on `tmp_path/hotel.sqlite3`; all stop after the test."""
     with ExitStack() as stack:
 

@@ -12,7 +12,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from tests.demo_site.customer import GUEST, STAY, Customer, Page
+from tests.demo_site.customer import GUEST, STAY, Customer, Page, Site
 
 CUSTOMERS = 50
 ROOMS = ("family-suite", "deluxe-king")
@@ -63,9 +63,9 @@ def sold_out(page: Page) -> bool:
     return page.status == 409 and bool(page.all("sold-out"))
 
 
-def race_for_the_last_rooms(site: object, customers: int = CUSTOMERS) -> RaceResult:
+def race_for_the_last_rooms(site: Site, customers: int = CUSTOMERS) -> RaceResult:
     """Run the race against `site` (anything with a `url`); every customer ends with one answer."""
-    shoppers = [Customer(site) for _ in range(customers)]  # type: ignore[arg-type]
+    shoppers = [Customer(site) for _ in range(customers)]
     start = threading.Barrier(customers, timeout=LINE_UP_TIMEOUT)
     pay = threading.Barrier(customers, timeout=LINE_UP_TIMEOUT)
 

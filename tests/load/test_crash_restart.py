@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
@@ -12,6 +13,7 @@ import httpx
 
 from tests.demo_site.customer import GUEST, Customer
 from tests.load.ledger import Ledger
+from tests.load.site_process import SiteProcess
 
 SHOPPERS = 20
 JOURNEYS_EACH = 40
@@ -37,7 +39,7 @@ class Confirmations:
             return self._changed.wait_for(lambda: len(self.seen) >= count, timeout)
 
 
-def keep_booking(site, number: int, confirmations: Confirmations) -> bool:
+def keep_booking(site: SiteProcess, number: int, confirmations: Confirmations) -> bool:
     """Book one night after another (each on its own date, so none sells out) until the site goes away.
 
     True when the customer was cut off mid-journey by the crash.
@@ -58,7 +60,9 @@ def keep_booking(site, number: int, confirmations: Confirmations) -> bool:
         customer.http.close()
 
 
-def test_a_crash_mid_load_loses_no_confirmed_booking(site_process, load_figures):
+def test_a_crash_mid_load_loses_no_confirmed_booking(
+    site_process: Callable[..., SiteProcess], load_figures: list[str]
+) -> None:
     site = site_process()
     confirmations = Confirmations()
     with ThreadPoolExecutor(max_workers=SHOPPERS) as pool:

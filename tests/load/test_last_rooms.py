@@ -7,11 +7,14 @@ customers who held a room lose it to a rival at payment.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from demo_hotel.pricing import ROOM_TYPES
 from tests.load.ledger import Ledger
 from tests.load.race import BOOKED, CUSTOMERS, ROOMS, SOLD_OUT_AT_BOOKING, SOLD_OUT_AT_PAYMENT, race_for_the_last_rooms
+from tests.load.site_process import SiteProcess
 
 LAST_ROOMS = sum(room.rooms for room in ROOM_TYPES if room.slug in ROOMS)
 LOSERS = CUSTOMERS - LAST_ROOMS
@@ -23,8 +26,12 @@ LOSERS = CUSTOMERS - LAST_ROOMS
     ids=["clean", "hold-broken"],
 )
 def test_fifty_customers_racing_for_the_last_rooms(
-    site_process, load_figures, fault, sold_out_at_booking, sold_out_at_payment
-):
+    site_process: Callable[..., SiteProcess],
+    load_figures: list[str],
+    fault: str | None,
+    sold_out_at_booking: int,
+    sold_out_at_payment: int,
+) -> None:
     site = site_process(*filter(None, [fault]))
     result = race_for_the_last_rooms(site)
     ledger = Ledger.read(site.db_path)

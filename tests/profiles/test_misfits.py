@@ -6,6 +6,7 @@ what was on it, and the fix; a part the profile leaves out makes its scenario no
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,8 @@ def price_in_another_format(mismade: MisMade) -> tuple[Path, str]:
     )
 
 
-FIXES = {
+Misfit = Callable[[MisMade], tuple[Path, str]]
+FIXES: dict[Misfit, str] = {
     wrong_selector: "fix choose_offer.choose so that it names what the shop shows there",
     price_in_another_format: "point read.offers.total at the element that shows just the amount, or set site.locale",
 }
@@ -47,7 +49,9 @@ def comparable(text: str) -> str:
 
 
 @pytest.mark.parametrize("misfit", list(FIXES), ids=lambda misfit: misfit.__name__)
-def test_a_suite_run_stops_at_the_first_misfit_with_the_key_and_the_fix(misfit, mismade, tmp_path) -> None:
+def test_a_suite_run_stops_at_the_first_misfit_with_the_key_and_the_fix(
+    misfit: Misfit, mismade: MisMade, tmp_path: Path
+) -> None:
     path, sentence = misfit(mismade)
 
     run = run_suite(tmp_path / "reports", f"--site={path}", *ONE_SCENARIO)
@@ -59,7 +63,9 @@ def test_a_suite_run_stops_at_the_first_misfit_with_the_key_and_the_fix(misfit, 
 
 
 @pytest.mark.parametrize("misfit", list(FIXES), ids=lambda misfit: misfit.__name__)
-def test_the_doctor_names_the_same_key_page_and_fix(misfit, mismade, tmp_path, capsys) -> None:
+def test_the_doctor_names_the_same_key_page_and_fix(
+    misfit: Misfit, mismade: MisMade, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path, sentence = misfit(mismade)
 
     with DemoServer() as shop:
@@ -72,7 +78,9 @@ def test_the_doctor_names_the_same_key_page_and_fix(misfit, mismade, tmp_path, c
     assert sorted(path.name for path in (tmp_path / "doctor").iterdir())[-1].endswith("-failed.png")
 
 
-def test_a_missing_required_key_stops_a_suite_run_before_any_customer_sets_off(mismade, tmp_path) -> None:
+def test_a_missing_required_key_stops_a_suite_run_before_any_customer_sets_off(
+    mismade: MisMade, tmp_path: Path
+) -> None:
     path = mismade("demo_hotel", {'total = ["testid=cart-total", "testid=payment-total", "testid=room-total"]\n': ""})
 
     run = run_suite(tmp_path / "reports", f"--site={path}", *ONE_SCENARIO)
@@ -84,7 +92,9 @@ def test_a_missing_required_key_stops_a_suite_run_before_any_customer_sets_off(m
     ) in run.output
 
 
-def test_the_doctor_tells_a_missing_required_key_the_same_way(mismade, capsys) -> None:
+def test_the_doctor_tells_a_missing_required_key_the_same_way(
+    mismade: MisMade, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = mismade("demo_hotel", {'total = ["testid=cart-total", "testid=payment-total", "testid=room-total"]\n': ""})
 
     assert main(["check-profile", str(path)]) == 1
@@ -95,7 +105,7 @@ def test_the_doctor_tells_a_missing_required_key_the_same_way(mismade, capsys) -
     )
 
 
-def test_a_left_out_part_makes_its_scenario_not_checkable(mismade, tmp_path) -> None:
+def test_a_left_out_part_makes_its_scenario_not_checkable(mismade: MisMade, tmp_path: Path) -> None:
     path = mismade("demo_hotel", {'countdown = "testid=hold-countdown"\n': ""})
 
     run = run_suite(tmp_path / "reports", f"--site={path}", "-k", "countdown", "-rs")
@@ -108,7 +118,7 @@ def test_a_left_out_part_makes_its_scenario_not_checkable(mismade, tmp_path) -> 
     ) in run.output
 
 
-def test_the_doctor_walks_both_demo_profiles_clean(capsys, tmp_path) -> None:
+def test_the_doctor_walks_both_demo_profiles_clean(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     for name in ("demo_hotel", "demo_hotel_spa"):
         assert main(["check-profile", name, "--out", str(tmp_path / name)]) == 0, capsys.readouterr().out
         told = capsys.readouterr().out
@@ -118,7 +128,7 @@ def test_the_doctor_walks_both_demo_profiles_clean(capsys, tmp_path) -> None:
         assert len(list((tmp_path / name).glob("*.png"))) == 8
 
 
-def test_an_unknown_site_stops_the_run_with_the_profiles_there_are(tmp_path) -> None:
+def test_an_unknown_site_stops_the_run_with_the_profiles_there_are(tmp_path: Path) -> None:
     run = run_suite(tmp_path / "reports", "--site=my_shop")
 
     assert run.exit_code == pytest.ExitCode.USAGE_ERROR, run.output

@@ -22,7 +22,7 @@ from fixtures.clock import CustomerClock
 from fixtures.site import TargetSite
 from pages.profiled import ProfiledStorefront
 from pages.storefront import Stay
-from tests.profiles.conftest import PROFILES
+from tests.profiles.conftest import PROFILES, MisMade
 
 NOW = datetime(2030, 5, 1, 9, 0, tzinfo=UTC)
 # The app reads one euro more from the cart's JSON than the network carried: a page drawn wrong.
@@ -75,7 +75,9 @@ def spa_tab() -> Iterator[tuple[Page, DemoServer]]:
             browser.close()
 
 
-def test_the_spa_profile_records_the_network_before_the_page_it_fed(spa_tab, tmp_path: Path) -> None:
+def test_the_spa_profile_records_the_network_before_the_page_it_fed(
+    spa_tab: tuple[Page, DemoServer], tmp_path: Path
+) -> None:
     page, shop = spa_tab
     journey = walk_to_the_cart(page, shop, Journey("Giulia"), tmp_path)
 
@@ -90,7 +92,7 @@ def test_the_spa_profile_records_the_network_before_the_page_it_fed(spa_tab, tmp
     assert check_promises(journey) == []
 
 
-def test_a_page_drawn_wrong_from_its_json_is_caught(spa_tab, tmp_path: Path) -> None:
+def test_a_page_drawn_wrong_from_its_json_is_caught(spa_tab: tuple[Page, DemoServer], tmp_path: Path) -> None:
     page, shop = spa_tab
     page.add_init_script(ONE_EURO_MORE)
     journey = walk_to_the_cart(page, shop, Journey("Giulia"), tmp_path)
@@ -119,7 +121,9 @@ def walk_to_the_cart(
     return journey
 
 
-def test_a_json_path_that_is_not_in_the_response_names_the_key_and_what_is_there(spa_tab, mismade, tmp_path) -> None:
+def test_a_json_path_that_is_not_in_the_response_names_the_key_and_what_is_there(
+    spa_tab: tuple[Page, DemoServer], mismade: MisMade, tmp_path: Path
+) -> None:
     page, shop = spa_tab
     path = mismade("demo_hotel_spa", {'url = "/api/shop/cart$"\namounts = { total = "total" }':
                                       'url = "/api/shop/cart$"\namounts = { total = "totl" }'})
