@@ -127,6 +127,7 @@ class RunInfo:
     faults: tuple[str, ...]
     started: str
     seed: int
+    scenarios: int = 0  # scenarios walked to their end or to the step that failed (a skipped one is not walked)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -136,6 +137,7 @@ class RunInfo:
             "faults": list(self.faults),
             "started": self.started,
             "seed": self.seed,
+            "scenarios": self.scenarios,
         }
 
     @classmethod
@@ -147,6 +149,7 @@ class RunInfo:
             faults=tuple(run.get("faults", ())),
             started=run["started"],
             seed=run["seed"],
+            scenarios=run.get("scenarios", 0),
         )
 
 

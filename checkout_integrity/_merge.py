@@ -78,6 +78,7 @@ def _one_run(runs: list[tuple[Path, RunInfo]]) -> RunInfo:
         base_url=_distinct(run.base_url for _, run in runs),
         browser=_distinct(run.browser for _, run in runs),
         started=min(run.started for _, run in runs),
+        scenarios=sum(run.scenarios for _, run in runs),
     )
 
 

@@ -43,6 +43,7 @@ class RunLog:
     browser_version: str = ""
     started: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     scenarios: int = 0  # customer scenarios collected in this process (none in a run of the project's own tests)
+    walked: int = 0  # scenarios walked in this process (under xdist the controller adds the workers' up)
     _recorded: list[tuple[str, Finding]] = field(default_factory=list)
 
     @property
@@ -107,6 +108,7 @@ class RunLog:
             faults=self.faults,
             started=self.started,
             seed=self.seed,
+            scenarios=self.walked,
         )
 
     def write(self, worker: str | None = None) -> None:
@@ -118,6 +120,7 @@ class RunLog:
         for part in sorted(self.path.parent.glob(self._part("*").name)):
             run, found = read_findings(part)
             self.browser, self.base_url = self.browser or run.browser, self.base_url or run.base_url
+            self.walked += run.scenarios
             self._recorded += [("", finding) for finding in found]
             part.unlink()
         write_findings(self.path, self.run_info(), self.findings)

@@ -23,7 +23,8 @@ def summary_lines(log: RunLog, width: int, cwd: Path) -> list[str]:
     folder under it, so that the message keeps the whole width however narrow the terminal.
     """
     if not log.findings:
-        return [f"no broken promises found; gate passes ({log.policy.describe()})"]
+        walked = f"{log.walked} scenario{'' if log.walked == 1 else 's'}"
+        return [f"no broken promises found in {walked}; gate passes ({log.policy.describe()})"]
     rows = [(f.id, f.severity, log.policy.standing(f), f.scenario) for f in log.findings]
     widths = [max(len(row[column]) for row in [HEADER, *rows]) for column in range(3)]
     scenario_width = max(width - sum(widths) - 2 * len(widths) - 1, 20)

@@ -135,6 +135,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     mask_report(report)
     log = item.config.stash[RUN_LOG]
     _gate.excuse(report, call, log.findings_of(item.nodeid), log.policy)
+    if report.when == "call" and SCENARIO in item.stash and (not report.skipped or hasattr(report, "wasxfail")):
+        log.walked += 1  # to its end or to the step that failed; a scenario skipped as not checkable was not walked
     if report.when == "teardown":
         _reporting.close_scenario(item, report, log, item.stash.get(SCENARIO, None), item.stash.get(JOURNEY, None))
     return report

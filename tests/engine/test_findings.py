@@ -34,6 +34,7 @@ RUN = RunInfo(
     faults=("hidden-fee", "price-drift"),
     started="2025-06-01T09:00:00+00:00",
     seed=4242,
+    scenarios=1,
 )
 DRIFT = Finding(
     "price-drift",
@@ -80,6 +81,7 @@ def test_writes_the_schema_of_design_md(tmp_path: Path) -> None:
             "faults": ["hidden-fee", "price-drift"],
             "started": "2025-06-01T09:00:00+00:00",
             "seed": 4242,
+            "scenarios": 1,
         },
         "findings": [
             {

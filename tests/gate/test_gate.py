@@ -93,7 +93,7 @@ def test_a_clean_journey_passes(gate_project: RunGate) -> None:
     assert run.result.ret == pytest.ExitCode.OK
     run.result.assert_outcomes(passed=1)
     assert run.findings == []
-    run.result.stdout.fnmatch_lines(["no broken promises found; gate passes (fail_on critical, major)"])
+    run.result.stdout.fnmatch_lines(["no broken promises found in 1 scenario; gate passes (fail_on critical, major)"])
 
 
 @pytest.mark.parametrize(

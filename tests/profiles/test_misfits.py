@@ -112,6 +112,7 @@ def test_a_left_out_part_makes_its_scenario_not_checkable(mismade: MisMade, tmp_
 
     assert run.exit_code == 0, run.output
     assert "1 skipped" in run.output
+    assert run.report["run"]["scenarios"] == 0  # a scenario skipped as not checkable was not walked
     assert (
         'not checkable on this site: the promise fake-urgency ("The countdown started again when I reloaded.") '
         f"needs read.countdown in the site profile {path}, which does not set it"

@@ -89,6 +89,7 @@ def test_the_results_say_which_run_they_come_from_and_group_failures_by_defect(f
     assert environment["site"] == run["site"] == "demo_hotel"
     assert environment["base_url"] == run["base_url"]
     assert environment["seed"] == str(run["seed"])
+    assert run["scenarios"] == len(faulted_run.allure_results())  # passed, failed and below the gate alike
     assert environment["faults"] == ",".join(sorted(run["faults"]))
     assert environment["browser_version"] and environment["browser_version"] in run["browser"]
     assert environment["gate"] == "fail_on critical"

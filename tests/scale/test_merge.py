@@ -39,6 +39,7 @@ def test_two_shards_merge_into_one_run(tmp_path: Path) -> None:
     merged = json.loads((tmp_path / "merged" / "findings.json").read_text(encoding="utf-8"))
     assert merged["run"]["seed"] == 4711
     assert merged["run"]["faults"] == ["hidden-fee", "price-drift"]
+    assert [run.report["run"]["scenarios"] for run in runs] == [1, 1] and merged["run"]["scenarios"] == 2
     assert merged["findings"] == [
         {**finding, "evidence": [path.replace(str(shard), str(tmp_path / "merged")) for path in finding["evidence"]]}
         for shard, run in zip(shards, runs, strict=True)

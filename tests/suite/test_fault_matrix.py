@@ -66,4 +66,5 @@ def test_each_fault_is_caught_with_its_own_id_and_the_clean_site_with_none(
     assert wrong == {}, run.output
     assert all(failed[fault] for fault in FAULTS), run.output
     assert found == {}, f"findings of tests outside the cells: {found}"
+    assert run.report["run"]["scenarios"] == len(cells)  # every cell walked, the two workers' counts added up
     assert run.exit_code == 1, run.output
