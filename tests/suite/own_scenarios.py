@@ -19,7 +19,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 import httpx
 import pytest
@@ -36,7 +36,17 @@ if TYPE_CHECKING:  # the suite's own fixtures module registers itself as a plugi
 FEATURES = Path(__file__).resolve().parents[2] / "features"
 STEP_LIBRARIES = ("steps.promises",)  # imported by the root conftest in a suite run; here for the unit test
 CLEAN = "clean"
-_cells: dict[str, dict[str, object]] = {}  # test node id -> its fault, whether it passed, its seconds
+
+
+class Cell(TypedDict):
+    """One test of the matrix: the fault it ran with, whether it passed, its seconds."""
+
+    fault: str
+    passed: bool
+    seconds: float
+
+
+_cells: dict[str, Cell] = {}  # test node id -> its cell
 
 
 @cache
@@ -127,11 +137,11 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     """Keep, per test that ran in a cell, its fault, whether it passed and its seconds (on the controller
     too: xdist hands over the workers' reports with their user properties)."""
     fault = dict(report.user_properties).get("fault")
-    if fault is None:
+    if not isinstance(fault, str):  # not a test of the matrix
         return
     cell = _cells.setdefault(report.nodeid, {"fault": fault, "passed": True, "seconds": 0.0})
-    cell["passed"] = bool(cell["passed"]) and not report.failed
-    cell["seconds"] = float(cell["seconds"]) + report.duration  # type: ignore[arg-type]
+    cell["passed"] = cell["passed"] and not report.failed
+    cell["seconds"] += report.duration
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
