@@ -3,7 +3,9 @@
 Each run is judged once, as it came out (no retries): a clean run is expected when pytest exits 0 and
 reports no finding; a fault run when its findings carry exactly that fault's id and pytest ran to its end
 (exit 0 or 1, no errors). Prints every run, the flake rate and, for each unexpected run, its finding ids
-and first failing line. Exits 1 when any run was unexpected.
+and first failing line. An unexpected run's reports (findings.json with its seed, Allure results, evidence,
+traces) and pytest's output are kept under reports/soak/, to replay and read. Exits 1 when any run was
+unexpected.
 
 `make soak` runs 20 clean and 5 per fault; `--clean N --per-fault M` run fewer.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from demo_hotel.faults import FAULTS  # noqa: E402
 from tests.suite.running import SuiteRun, run_suite  # noqa: E402
 
+KEPT = ROOT / "reports" / "soak"
 FAILING = re.compile(r"^(FAILED|ERROR) ")
 CLOSING = re.compile(r"\d+ (passed|failed|errors?|skipped|xfailed|xpassed|deselected)\b.* in [\d.]+s")
 
@@ -39,6 +43,7 @@ class Verdict:
     finding_ids: tuple[str, ...]
     first_failing_line: str
     seconds: float
+    seed: int | None = None
 
     @property
     def label(self) -> str:
@@ -47,7 +52,8 @@ class Verdict:
     def line(self) -> str:
         ended = "timed out" if self.exit_code is None else f"exit {self.exit_code}"
         found = ", ".join(self.finding_ids) or "no finding"
-        return f"{self.label:<18} {'expected' if self.expected else 'UNEXPECTED':<10} {ended}, {found}"
+        seed = "" if self.seed is None else f", seed {self.seed}"
+        return f"{self.label:<18} {'expected' if self.expected else 'UNEXPECTED':<10} {ended}, {found}{seed}"
 
 
 def first_failing_line(output: str) -> str:
@@ -75,28 +81,41 @@ def judge(fault: str | None, run: SuiteRun) -> Verdict:
         expected = run.exit_code == 0 and ran_to_its_end(run) and not ids
     else:
         expected = ran_to_its_end(run) and ids == (fault,)
-    return Verdict(fault, expected, run.exit_code, ids, first_failing_line(run.output), run.seconds)
+    seed = run.report.get("run", {}).get("seed")
+    first = first_failing_line(run.output)
+    return Verdict(fault, expected, run.exit_code, ids, first, run.seconds, seed)
 
 
-def run_once(fault: str | None, workers: int) -> Verdict:
+def keep(reports: Path, output: str, folder: Path) -> None:
+    """An unexpected run's reports and pytest output, copied to `folder` before its temporary folder goes."""
+    shutil.copytree(reports, folder, dirs_exist_ok=True)
+    (folder / "pytest-output.txt").write_text(output, encoding="utf-8")
+
+
+def run_once(fault: str | None, workers: int, number: int) -> Verdict:
     """One run of the suite in its own reports folder; a run that hits the time limit is unexpected."""
     options = (f"-n={workers}",) + ((f"--faults={fault}",) if fault else ())
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="soak-") as reports:
+    with tempfile.TemporaryDirectory(prefix="soak-") as folder:
+        reports = Path(folder)
         try:
-            return judge(fault, run_suite(Path(reports), *options))
+            run = run_suite(reports, *options)
         except subprocess.TimeoutExpired as timeout:
             output = timeout.output.decode() if isinstance(timeout.output, bytes) else timeout.output or ""
-            last = first_failing_line(output)
-            line = f"timed out after {timeout.timeout:.0f} s; last output: {last}"
-            return Verdict(fault, False, None, (), line, time.perf_counter() - started)
+            line = f"timed out after {timeout.timeout:.0f} s; last output: {first_failing_line(output)}"
+            verdict = Verdict(fault, False, None, (), line, time.perf_counter() - started)
+        else:
+            output, verdict = run.output, judge(fault, run)
+        if not verdict.expected:
+            keep(reports, output, KEPT / f"{number:03}-{verdict.label}")
+        return verdict
 
 
 def soak(clean: int, per_fault: int, workers: int) -> list[Verdict]:
     plan: list[str | None] = [None] * clean + [fault for fault in FAULTS for _ in range(per_fault)]
     verdicts = []
     for number, fault in enumerate(plan, start=1):
-        verdicts.append(run_once(fault, workers))
+        verdicts.append(run_once(fault, workers, number))
         print(f"{number:>3}/{len(plan)}  {verdicts[-1].line()}  ({verdicts[-1].seconds:.1f} s)", flush=True)
     return verdicts
 
@@ -114,7 +133,7 @@ def report(verdicts: list[Verdict], clean: int, per_fault: int, seconds: float) 
         flaky = "  FLAKY: the same run came out both ways" if len(set(runs)) > 1 else ""
         print(f"  {label:<18} {sum(runs)}/{len(runs)} expected{flaky}")
     if unexpected:
-        print("unexpected runs:")
+        print(f"unexpected runs (reports and pytest output kept in {KEPT.relative_to(ROOT)}/):")
     for verdict in unexpected:
         print(f"  {verdict.line()}\n      {verdict.first_failing_line}")
 
