@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 import allure
 import allure_commons
-from allure_commons.model2 import ExecutableItem, TestResult
+from allure_commons.model2 import ExecutableItem, Status, StatusDetails, TestResult
 from allure_commons.types import AttachmentType, Severity
 
 from checkout_integrity._evidence import SavedResponse
@@ -33,6 +33,7 @@ from checkout_integrity.promises._words import countdown
 
 MARKDOWN = "text/markdown"
 PLAYWRIGHT_TRACE = "application/vnd.allure.playwright-trace"
+FLAKY = "flaky"
 ALLURE_SEVERITY = {"critical": Severity.CRITICAL, "major": Severity.NORMAL, "minor": Severity.MINOR}
 OBJECT_REPR = re.compile(r"^(<.*>|[A-Za-z_][\w.]*\(.*\))$", re.DOTALL)  # "Customer(...)", "<function ...>"
 # allure-python's attach and dynamic APIs carry no type hints: they are used through these two names.
@@ -158,6 +159,22 @@ def write_categories(results: Path) -> None:
     ]
     results.mkdir(parents=True, exist_ok=True)
     (results / "categories.json").write_text(json.dumps(categories, indent=2) + "\n", encoding="utf-8")
+
+
+def mark_flaky() -> None:
+    """Tag the running scenario flaky: it passed only when retried (FlagFlaky turns the tag into Allure's flag)."""
+    DYNAMIC.tag(FLAKY)
+
+
+class FlagFlaky:
+    """An allure-commons plugin: a passed result tagged flaky carries Allure's flaky flag, so the report
+    marks it and counts it among the flaky tests."""
+
+    @allure_commons.hookimpl(tryfirst=True)  # before allure's file writer
+    def report_result(self, result: TestResult) -> None:
+        if result.status == Status.PASSED and any(label.value == FLAKY for label in result.labels if label.name == "tag"):
+            result.statusDetails = result.statusDetails or StatusDetails()
+            result.statusDetails.flaky = True
 
 
 class MaskCardNumbers:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from checkout_integrity._exceptions import JourneyError
+from checkout_integrity._retries import FlakyScenario
 
 SEVERITIES = ("critical", "major", "minor")
 
@@ -128,6 +129,7 @@ class RunInfo:
     started: str
     seed: int
     scenarios: int = 0  # scenarios walked to their end or to the step that failed (a skipped one is not walked)
+    flaky: tuple[FlakyScenario, ...] = ()  # scenarios that passed only when pytest-rerunfailures retried them
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -138,6 +140,7 @@ class RunInfo:
             "started": self.started,
             "seed": self.seed,
             "scenarios": self.scenarios,
+            "flaky": [scenario.to_dict() for scenario in self.flaky],
         }
 
     @classmethod
@@ -150,6 +153,7 @@ class RunInfo:
             started=run["started"],
             seed=run["seed"],
             scenarios=run.get("scenarios", 0),
+            flaky=tuple(FlakyScenario.from_dict(entry) for entry in run.get("flaky", ())),
         )
 
 

@@ -35,6 +35,7 @@ def close_scenario(
     )
     log.add_evidence(
         item.nodeid,
+        label.attempt if label else 1,
         lambda finding: [
             *_evidence.responses_for(item, finding),
             *(str(path) for path in (markdown, chart, trace) if path is not None),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from checkout_integrity._findings import Finding, RunInfo, read_findings, write_findings
 from checkout_integrity._policy import Policy
+from checkout_integrity._retries import FlakyScenario
 from checkout_integrity._rules import may_breach
 
 
@@ -27,6 +28,16 @@ class ScenarioLabel:
     nodeid: str = ""
     severity: str = ""  # @severity:minor: the severity of this scenario's findings
     ticket: str = ""  # @known:TICKET-12: this scenario's findings are quarantined under the ticket
+    attempt: int = 1  # 2 and on when pytest-rerunfailures retries the scenario
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A finding as the run log keeps it: the test and the attempt at it that found it."""
+
+    node: str
+    attempt: int
+    finding: Finding
 
 
 @dataclass
@@ -44,15 +55,17 @@ class RunLog:
     started: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     scenarios: int = 0  # customer scenarios collected in this process (none in a run of the project's own tests)
     walked: int = 0  # scenarios walked in this process (under xdist the controller adds the workers' up)
-    _recorded: list[tuple[str, Finding]] = field(default_factory=list)
+    flaky: list[FlakyScenario] = field(default_factory=list)  # passed only when retried (--reruns)
+    _recorded: list[Recorded] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
         """Every finding of the run, in the order found."""
-        return [finding for _, finding in self._recorded]
+        return [recorded.finding for recorded in self._recorded]
 
     def record(self, findings: Iterable[Finding], where: ScenarioLabel) -> None:
-        """Keep each finding once per scenario, labelled with where it was found and what the policy says."""
+        """Keep each finding once per scenario (a retry finds nothing new by finding it again), labelled with
+        where it was found and what the policy says."""
         for finding in findings:
             labelled = replace(
                 finding,
@@ -64,22 +77,26 @@ class RunLog:
                 test=where.nodeid,
             )
             if not any(
-                (node, seen.id, seen.scenario, seen.feature) == (where.nodeid, labelled.id, where.name, where.feature)
-                for node, seen in self._recorded
+                (seen.node, seen.finding.id, seen.finding.scenario, seen.finding.feature)
+                == (where.nodeid, labelled.id, where.name, where.feature)
+                for seen in self._recorded
             ):
-                self._recorded.append((where.nodeid, labelled))
+                self._recorded.append(Recorded(where.nodeid, where.attempt, labelled))
 
     def findings_of(self, nodeid: str) -> list[Finding]:
         """The findings of one test (one scenario, or one example of an outline)."""
-        return [finding for node, finding in self._recorded if node == nodeid]
+        return [recorded.finding for recorded in self._recorded if recorded.node == nodeid]
 
-    def add_evidence(self, nodeid: str, more: Callable[[Finding], Iterable[str]]) -> None:
-        """Add evidence that exists only once the scenario is over (timeline, trace) to its findings."""
+    def add_evidence(self, nodeid: str, attempt: int, more: Callable[[Finding], Iterable[str]]) -> None:
+        """Add evidence that exists only once the scenario is over (timeline, trace) to the findings of that
+        attempt at it."""
+
+        def with_more(finding: Finding) -> Finding:
+            return replace(finding, evidence=tuple(dict.fromkeys((*finding.evidence, *more(finding)))))
+
         self._recorded = [
-            (node, replace(finding, evidence=tuple(dict.fromkeys((*finding.evidence, *more(finding))))))
-            if node == nodeid
-            else (node, finding)
-            for node, finding in self._recorded
+            replace(seen, finding=with_more(seen.finding)) if (seen.node, seen.attempt) == (nodeid, attempt) else seen
+            for seen in self._recorded
         ]
 
     def gating(self) -> list[Finding]:
@@ -109,6 +126,7 @@ class RunLog:
             started=self.started,
             seed=self.seed,
             scenarios=self.walked,
+            flaky=tuple(self.flaky),
         )
 
     def write(self, worker: str | None = None) -> None:
@@ -121,7 +139,8 @@ class RunLog:
             run, found = read_findings(part)
             self.browser, self.base_url = self.browser or run.browser, self.base_url or run.base_url
             self.walked += run.scenarios
-            self._recorded += [("", finding) for finding in found]
+            self.flaky += run.flaky
+            self._recorded += [Recorded("", 1, finding) for finding in found]
             part.unlink()
         write_findings(self.path, self.run_info(), self.findings)
 

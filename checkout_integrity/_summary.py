@@ -10,6 +10,7 @@ import pytest
 
 from checkout_integrity._findings import Finding
 from checkout_integrity._outputs import HTML_REPORT, allure_results
+from checkout_integrity._retries import flaky_lines
 from checkout_integrity._run_log import RunLog
 
 HEADER = ("id", "severity", "gate", "scenario")
@@ -22,9 +23,10 @@ def summary_lines(log: RunLog, width: int, cwd: Path) -> list[str]:
     One row per finding (id, severity, gate, scenario), then the customer's words and the evidence
     folder under it, so that the message keeps the whole width however narrow the terminal.
     """
+    flaky = flaky_lines(log.flaky)
     if not log.findings:
         walked = f"{log.walked} scenario{'' if log.walked == 1 else 's'}"
-        return [f"no broken promises found in {walked}; gate passes ({log.policy.describe()})"]
+        return [f"no broken promises found in {walked}; gate passes ({log.policy.describe()})", *flaky]
     rows = [(f.id, f.severity, log.policy.standing(f), f.scenario) for f in log.findings]
     widths = [max(len(row[column]) for row in [HEADER, *rows]) for column in range(3)]
     scenario_width = max(width - sum(widths) - 2 * len(widths) - 1, 20)
@@ -39,7 +41,7 @@ def summary_lines(log: RunLog, width: int, cwd: Path) -> list[str]:
         verdict = f"gate fails ({log.policy.describe()}): {len(gating)} of {len(log.findings)} finding(s) fail it"
     else:
         verdict = f"gate passes ({log.policy.describe()}): no finding fails it"
-    return [*lines, verdict]
+    return [*lines, verdict, *flaky]
 
 
 def _row(row: tuple[str, str, str, str], widths: list[int], scenario_width: int) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from checkout_integrity import (
     _policy,
     _remote,
     _reporting,
+    _retries,
     _shards,
     _step_library,
     _summary,
@@ -60,9 +62,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):
         log.forget_parts()
     config.stash[RUN_LOG] = log
-    masking = _allure.MaskCardNumbers()
-    allure_commons.plugin_manager.register(masking)
-    config.add_cleanup(lambda: allure_commons.plugin_manager.unregister(masking))
+    for before_writing in (_allure.MaskCardNumbers(), _allure.FlagFlaky()):
+        allure_commons.plugin_manager.register(before_writing)
+        config.add_cleanup(partial(allure_commons.plugin_manager.unregister, before_writing))
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -95,10 +97,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     config.stash[RUN_LOG].scenarios = sum("_pytest_bdd_example" in getattr(item, "fixturenames", ()) for item in items)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Each attempt at a scenario starts afresh: a retry keeps nothing of the attempt before it but its findings."""
+    attempt_state: tuple[pytest.StashKey[Any], ...] = (_evidence.EVIDENCE, _patience.WATCHED, _patience.HUNG, JOURNEY)
+    for key in attempt_state:
+        if key in item.stash:
+            del item.stash[key]
+
+
 def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Feature, scenario: Scenario) -> None:
     severity, ticket = _policy.scenario_terms(scenario.tags, feature.tags)
-    request.node.stash[SCENARIO] = ScenarioLabel(
-        scenario.name, feature.name, feature.language, request.node.nodeid, severity, ticket
+    item = request.node
+    item.stash[SCENARIO] = ScenarioLabel(
+        scenario.name, feature.name, feature.language, item.nodeid, severity, ticket, _retries.attempt(item)
     )
 
 
@@ -136,7 +148,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     log = item.config.stash[RUN_LOG]
     _gate.excuse(report, call, log.findings_of(item.nodeid), log.policy)
     if report.when == "call" and SCENARIO in item.stash and (not report.skipped or hasattr(report, "wasxfail")):
-        log.walked += 1  # to its end or to the step that failed; a scenario skipped as not checkable was not walked
+        attempt = _retries.attempt(item)
+        if attempt == 1:  # walked to its end or to the step that failed; one skipped as not checkable was not
+            log.walked += 1
+        elif report.passed:
+            log.flaky.append(_retries.FlakyScenario(item.nodeid, item.stash[SCENARIO].name, attempt))
+            _allure.mark_flaky()
     if report.when == "teardown":
         _reporting.close_scenario(item, report, log, item.stash.get(SCENARIO, None), item.stash.get(JOURNEY, None))
     return report
@@ -158,8 +175,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
     log = config.stash[RUN_LOG]
-    if not (log.scenarios or log.findings):
-        return  # a run of the project's own tests: nothing to tell
+    if not (log.scenarios or log.walked or log.findings):
+        return  # a run of the project's own tests: nothing to tell (under xdist only workers collect scenarios)
     terminalreporter.section("checkout-integrity findings")
     for line in _summary.summary_lines(log, terminalreporter._tw.fullwidth, config.invocation_params.dir):
         terminalreporter.write_line(line)

@@ -18,6 +18,7 @@ import pytest
 STEPS = '''
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from pytest_bdd import given, scenarios, then
@@ -53,6 +54,29 @@ def fees_from_the_start(journey):
     see(journey, "payment", ROOM, FEE)
 
 
+def attempt(counter: str) -> int:
+    """Which time this step runs in this project: a counter file survives pytest-rerunfailures' retries."""
+    path = Path(counter)
+    count = int(path.read_text()) + 1 if path.exists() else 1
+    path.write_text(str(count))
+    return count
+
+
+@given("the shop adds a fee at payment the first time only")
+def fee_the_first_time(journey):
+    if attempt("fee-attempts") == 1:
+        fee_at_payment(journey)
+    else:
+        fees_from_the_start(journey)
+
+
+@given("the shop does not answer the first time")
+def silent_the_first_time(journey):
+    if attempt("answer-attempts") == 1:
+        raise TimeoutError("the shop did not answer within 30 s")
+    fees_from_the_start(journey)
+
+
 @then("no fee appeared only at the last step")
 def no_late_fee(journey, run_log, scenario_label):
     hold_to(journey, run_log, scenario_label, "hidden-fee")
@@ -76,8 +100,15 @@ class GateRun:
 
     @property
     def findings(self) -> list[dict[str, Any]]:
-        document = json.loads((self.reports / "findings.json").read_text(encoding="utf-8"))
-        return list(document["findings"])
+        return list(self._written()["findings"])
+
+    @property
+    def run(self) -> dict[str, Any]:
+        """findings.json's facts of the run (seed, scenarios walked, flaky ones)."""
+        return dict(self._written()["run"])
+
+    def _written(self) -> dict[str, Any]:
+        return dict(json.loads((self.reports / "findings.json").read_text(encoding="utf-8")))
 
     def allure_results(self) -> list[dict[str, Any]]:
         files = (self.reports / "allure-results").glob("*-result.json")

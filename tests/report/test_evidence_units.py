@@ -13,6 +13,8 @@ from checkout_integrity import CATALOGUE, Finding, Journey, Money, Snapshot
 from checkout_integrity._masking import luhn_valid, mask_card_numbers
 from checkout_integrity._policy import Policy, scenario_terms
 from checkout_integrity._rules import MAY_BREACH, may_breach
+from checkout_integrity._findings import read_findings
+from checkout_integrity._retries import FlakyScenario
 from checkout_integrity._run_log import RunLog, ScenarioLabel
 from checkout_integrity._summary import summary_lines
 from checkout_integrity._timeline import price_points, timeline_chart, timeline_table
@@ -117,3 +119,24 @@ def test_worker_parts_are_merged_into_findings_json_by_the_controller(tmp_path: 
     assert [path.name for path in tmp_path.iterdir()] == ["findings.json"]
     assert [finding.message for finding in controller.findings] == ["A fee appeared only at the last step."]
     assert controller.run_info().browser == "chromium"
+
+
+def test_workers_flaky_scenarios_reach_findings_json(tmp_path: Path) -> None:
+    worker = RunLog(tmp_path / "findings.json", "demo_hotel", (), 7)
+    worker.flaky.append(FlakyScenario("t.py::held", "the price is held", 2))
+    worker.write("gw0")
+    controller = RunLog(tmp_path / "findings.json", "demo_hotel", (), 7)
+    controller.write()
+    run, _ = read_findings(tmp_path / "findings.json")
+    assert run.flaky == (FlakyScenario("t.py::held", "the price is held", 2),) and controller.flaky == list(run.flaky)
+
+
+def test_a_retrys_evidence_goes_to_the_findings_of_that_attempt_only(tmp_path: Path) -> None:
+    log = RunLog(tmp_path / "findings.json", "demo_hotel", (), 1)
+    fee = CATALOGUE["hidden-fee"].finding("A fee appeared only at the last step.", "payment", ("first/04-payment.png",))
+    log.record([fee], ScenarioLabel("fees", "Fees", "en", "t.py::fees"))
+    log.record([fee], ScenarioLabel("fees", "Fees", "en", "t.py::fees", attempt=2))  # found again: kept once
+    log.add_evidence("t.py::fees", 2, lambda finding: ["second/price-timeline.md"])
+    log.add_evidence("t.py::fees", 1, lambda finding: ["first/price-timeline.md"])
+    (kept,) = log.findings
+    assert kept.evidence == ("first/04-payment.png", "first/price-timeline.md")

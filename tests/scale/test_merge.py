@@ -12,7 +12,9 @@ import pytest
 
 from checkout_integrity import CATALOGUE, RunInfo, write_findings
 from checkout_integrity._exceptions import JourneyError
+from checkout_integrity._findings import read_findings
 from checkout_integrity._merge import merge_reports
+from checkout_integrity._retries import FlakyScenario
 from tests.suite.running import ROOT, run_suite
 
 SCENARIOS = "price_is_held or no_fee_appears"  # one per shard, each catching a switched-on fault
@@ -68,3 +70,17 @@ def test_a_folder_without_findings_is_named(tmp_path: Path) -> None:
     done = merge(str(shard_of(tmp_path / "a", 1)), str(tmp_path / "typo"), "--into", str(tmp_path / "merged"))
     assert done.returncode == 1
     assert f"No findings.json in {tmp_path / 'typo'}: name the folder a shard wrote with --reports" in done.stderr
+
+
+def test_the_shards_flaky_scenarios_are_listed_together(tmp_path: Path) -> None:
+    shards = []
+    for number in (1, 2):
+        folder = tmp_path / f"shard{number}"
+        flaky = (FlakyScenario(f"t.py::scenario_{number}", f"scenario {number}", 2),)
+        run = RunInfo("demo_hotel", "", "chromium", (), "2026-11-23T10:00:00+00:00", 7, scenarios=3, flaky=flaky)
+        write_findings(folder / "findings.json", run, [])
+        shards.append(folder)
+    merge_reports(shards, tmp_path / "merged")
+    merged, _ = read_findings(tmp_path / "merged" / "findings.json")
+    assert [scenario.test for scenario in merged.flaky] == ["t.py::scenario_1", "t.py::scenario_2"]
+    assert merged.scenarios == 6
