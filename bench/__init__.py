@@ -1,0 +1,1 @@
+"""Benchmarks and the soak: scripts that print their figures (`make bench`, `make soak`)."""
