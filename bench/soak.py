@@ -44,6 +44,7 @@ class Verdict:
     first_failing_line: str
     seconds: float
     seed: int | None = None
+    walked: int = 0
 
     @property
     def label(self) -> str:
@@ -53,7 +54,8 @@ class Verdict:
         ended = "timed out" if self.exit_code is None else f"exit {self.exit_code}"
         found = ", ".join(self.finding_ids) or "no finding"
         seed = "" if self.seed is None else f", seed {self.seed}"
-        return f"{self.label:<18} {'expected' if self.expected else 'UNEXPECTED':<10} {ended}, {found}{seed}"
+        judged = f"{self.label:<18} {'expected' if self.expected else 'UNEXPECTED':<10}"
+        return f"{judged} {ended}, {self.walked} scenarios walked, {found}{seed}"
 
 
 def first_failing_line(output: str) -> str:
@@ -70,9 +72,11 @@ def first_failing_line(output: str) -> str:
 
 
 def ran_to_its_end(run: SuiteRun) -> bool:
-    """pytest finished (exit 0 or 1, a findings file written) and no test errored in setup or teardown."""
+    """pytest finished (exit 0 or 1, a findings file written), walked scenarios (a run that skipped them all
+    found nothing because it looked at nothing) and no test errored in setup or teardown."""
     closing = next((line for line in reversed(run.output.splitlines()) if CLOSING.search(line)), "")
-    return run.exit_code in (0, 1) and bool(run.report) and "error" not in closing
+    walked = run.report.get("run", {}).get("scenarios", 0)
+    return run.exit_code in (0, 1) and walked > 0 and "error" not in closing
 
 
 def judge(fault: str | None, run: SuiteRun) -> Verdict:
@@ -81,9 +85,9 @@ def judge(fault: str | None, run: SuiteRun) -> Verdict:
         expected = run.exit_code == 0 and ran_to_its_end(run) and not ids
     else:
         expected = ran_to_its_end(run) and ids == (fault,)
-    seed = run.report.get("run", {}).get("seed")
+    facts = run.report.get("run", {})
     first = first_failing_line(run.output)
-    return Verdict(fault, expected, run.exit_code, ids, first, run.seconds, seed)
+    return Verdict(fault, expected, run.exit_code, ids, first, run.seconds, facts.get("seed"), facts.get("scenarios", 0))
 
 
 def keep(reports: Path, output: str, folder: Path) -> None:

@@ -13,19 +13,25 @@ CLOSING_FAILED = "=== 1 failed, 22 passed in 52.40s ==="
 
 
 def run(exit_code: int, closing: str, *ids: str, more: str = "") -> SuiteRun:
-    report: dict[str, Any] = {"run": {"seed": 4711}, "findings": [{"id": found} for found in ids]}
+    report: dict[str, Any] = {"run": {"seed": 4711, "scenarios": 23}, "findings": [{"id": found} for found in ids]}
     return SuiteRun(exit_code, f"{more}{closing}\n", report, 50.0)
 
 
 def test_a_clean_run_without_findings_is_expected_and_names_its_seed() -> None:
     verdict = judge(None, run(0, CLOSING_CLEAN))
     assert verdict.expected and verdict.seed == 4711
-    assert verdict.line() == "clean              expected   exit 0, no finding, seed 4711"
+    assert verdict.line() == "clean              expected   exit 0, 23 scenarios walked, no finding, seed 4711"
 
 
 def test_a_clean_run_with_a_finding_or_a_failure_is_unexpected() -> None:
     assert not judge(None, run(1, CLOSING_FAILED, "price-drift")).expected
     assert not judge(None, run(1, CLOSING_FAILED)).expected
+
+
+def test_a_run_that_walked_no_scenario_is_unexpected() -> None:
+    skipped = run(0, "=== 23 skipped in 3.10s ===")
+    skipped.report["run"]["scenarios"] = 0
+    assert not judge(None, skipped).expected
 
 
 def test_a_fault_run_is_expected_when_it_finds_exactly_its_own_id() -> None:
