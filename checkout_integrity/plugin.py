@@ -153,6 +153,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             log.walked += 1
         elif report.passed:
             log.flaky.append(_retries.FlakyScenario(item.nodeid, item.stash[SCENARIO].name, attempt))
+            item.user_properties.append(("flaky", f"passed only on attempt {attempt}"))  # JUnit: from teardown on
             _allure.mark_flaky()
     if report.when == "teardown":
         _reporting.close_scenario(item, report, log, item.stash.get(SCENARIO, None), item.stash.get(JOURNEY, None))

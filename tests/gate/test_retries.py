@@ -3,6 +3,8 @@ findings.json, Allure's flaky flag), and a retry never washes away the broken pr
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ElementTree
+
 import pytest
 
 from tests.gate.conftest import GateRun, RunGate
@@ -55,6 +57,10 @@ def test_a_scenario_that_passes_only_when_retried_is_flaky_not_passed(gate_proje
     assert "did not answer" in attempts[0]["statusDetails"]["message"]
     assert attempts[1]["statusDetails"]["flaky"] is True
     assert {"name": "tag", "value": "flaky"} in attempts[1]["labels"]
+    junit = ElementTree.parse(run.reports / "junit.xml").getroot()
+    assert [(prop.get("name"), prop.get("value")) for prop in junit.iter("property")] == [
+        ("flaky", "passed only on attempt 2")
+    ]
 
 
 def test_a_retry_does_not_wash_away_a_broken_promise(gate_project: RunGate) -> None:
