@@ -3,10 +3,12 @@ findings.json, Allure's flaky flag), and a retry never washes away the broken pr
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ElementTree
 
 import pytest
 
+from checkout_integrity._report import build_html_report
 from tests.gate.conftest import GateRun, RunGate
 from tests.gate.test_gate import HIDDEN_FEE
 
@@ -101,3 +103,10 @@ def test_fail_on_flaky_fails_the_run_on_a_flaky_scenario(gate_project: RunGate) 
     run = gate_project(SILENT_FIRST, "", "--reruns=1", "--fail-on-flaky")
     assert run.result.ret == 7  # pytest-rerunfailures' exit code for a flaky run
     run.result.stdout.fnmatch_lines(["flaky, not passed: 1 scenario passed only when retried*"])
+
+
+def test_the_html_report_counts_the_flaky_scenario(gate_project: RunGate) -> None:
+    run = gate_project(SILENT_FIRST, "", "--reruns=1")
+    built = build_html_report(run.reports)
+    summary = json.loads((built.index.parent / "summary.json").read_text(encoding="utf-8"))
+    assert (summary["stats"]["flaky"], summary["stats"]["retries"]) == (1, 1), summary
