@@ -14,7 +14,7 @@ from tests.suite.running import SuiteRun, run_suite
 @pytest.fixture(scope="module")
 def retried(tmp_path_factory: pytest.TempPathFactory) -> tuple[SuiteRun, Path]:
     reports = tmp_path_factory.mktemp("retried") / "reports"
-    run = run_suite(reports, "--faults=hidden-fee", "-k", "no_fee_appears_only", "--reruns=1", "--tracing=off")
+    run = run_suite(reports, "--faults=hidden-fee", "-k", "no_fee_appears_only", "--reruns=1")
     assert run.report, f"the run wrote no findings.json:\n{run.output}"
     return run, reports
 
@@ -35,6 +35,23 @@ def test_the_finding_points_at_the_attempt_that_found_it(retried: tuple[SuiteRun
     assert finding["id"] == "hidden-fee"
     assert finding["evidence"] and not any("-attempt-2" in path for path in finding["evidence"]), finding["evidence"]
     assert run.report["run"]["flaky"] == [] and run.report["run"]["scenarios"] == 1
+    (trace,) = [path for path in finding["evidence"] if path.endswith("trace.zip")]
+    assert Path(trace).parent.name.endswith("about-to-pay"), trace  # attempt 1's, not "...-retry1"
+
+
+def test_each_attempt_shows_its_own_trace(retried: tuple[SuiteRun, Path]) -> None:
+    _, reports = retried
+    attempts = sorted(FaultedRun(*retried).allure_results(), key=lambda result: result["start"])
+    traces = [
+        [
+            (reports / "allure-results" / attachment["source"]).read_bytes()
+            for attachment in result["attachments"]
+            if attachment["name"] == "Playwright trace"
+        ]
+        for result in attempts
+    ]
+    assert [len(shown) for shown in traces] == [1, 1]
+    assert traces[0] != traces[1], "both attempts show the same trace"
 
 
 def test_every_attempt_shows_each_step_with_its_screenshot(retried: tuple[SuiteRun, Path]) -> None:
