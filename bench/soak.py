@@ -4,8 +4,8 @@ Each run is judged once, as it came out (no retries): a clean run is expected wh
 reports no finding; a fault run when its findings carry exactly that fault's id and pytest ran to its end
 (exit 0 or 1, no errors). Prints every run, the flake rate and, for each unexpected run, its finding ids
 and first failing line. An unexpected run's reports (findings.json with its seed, Allure results, evidence,
-traces) and pytest's output are kept under reports/soak/, to replay and read. Exits 1 when any run was
-unexpected.
+traces) and pytest's output are kept under reports/soak/ until the next soak, to replay and read. Exits 1
+when any run was unexpected.
 
 `make soak` runs 20 clean and 5 per fault; `--clean N --per-fault M` run fewer.
 """
@@ -149,6 +149,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2, help="xdist workers per run (default: %(default)s)")
     args = parser.parse_args()
     started = time.perf_counter()
+    shutil.rmtree(KEPT, ignore_errors=True)  # what an earlier soak kept would read as this one's
     verdicts = soak(args.clean, args.per_fault, args.workers)
     report(verdicts, args.clean, args.per_fault, time.perf_counter() - started)
     return 0 if all(verdict.expected for verdict in verdicts) else 1
