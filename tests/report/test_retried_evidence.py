@@ -1,4 +1,4 @@
-"""A scenario retried by pytest-rerunfailures, in a real browser: each attempt keeps its own screenshots
+"""A scenario retried by pytest-rerunfailures, in a real browser: each attempt keeps its own screenshots, traces
 and Allure steps, and the finding points at the evidence of the attempt that found it."""
 
 from __future__ import annotations
@@ -8,19 +8,19 @@ from pathlib import Path
 import pytest
 
 from tests.report.conftest import FaultedRun
-from tests.suite.running import SuiteRun, run_suite
+from tests.suite.running import run_suite
 
 
 @pytest.fixture(scope="module")
-def retried(tmp_path_factory: pytest.TempPathFactory) -> tuple[SuiteRun, Path]:
+def retried(tmp_path_factory: pytest.TempPathFactory) -> FaultedRun:
     reports = tmp_path_factory.mktemp("retried") / "reports"
     run = run_suite(reports, "--faults=hidden-fee", "-k", "no_fee_appears_only", "--reruns=1")
     assert run.report, f"the run wrote no findings.json:\n{run.output}"
-    return run, reports
+    return FaultedRun(run, reports)
 
 
-def test_each_attempt_keeps_its_own_screenshots(retried: tuple[SuiteRun, Path]) -> None:
-    run, reports = retried
+def test_each_attempt_keeps_its_own_screenshots(retried: FaultedRun) -> None:
+    run, reports = retried.run, retried.reports
     closing = run.output.strip().splitlines()[-1]
     assert "1 failed" in closing and "1 rerun" in closing, run.output
     folders = sorted(folder.name for folder in (reports / "evidence").iterdir())
@@ -29,9 +29,9 @@ def test_each_attempt_keeps_its_own_screenshots(retried: tuple[SuiteRun, Path]) 
         assert list((reports / "evidence" / folder).rglob("*.png")), f"no screenshot in {folder}"
 
 
-def test_the_finding_points_at_the_attempt_that_found_it(retried: tuple[SuiteRun, Path]) -> None:
-    run, _ = retried
-    (finding,) = run.report["findings"]  # the retry found it again: still one finding
+def test_the_finding_points_at_the_attempt_that_found_it(retried: FaultedRun) -> None:
+    run = retried.run
+    (finding,) = retried.findings  # the retry found it again: still one finding
     assert finding["id"] == "hidden-fee"
     assert finding["evidence"] and not any("-attempt-2" in path for path in finding["evidence"]), finding["evidence"]
     assert run.report["run"]["flaky"] == [] and run.report["run"]["scenarios"] == 1
@@ -39,12 +39,11 @@ def test_the_finding_points_at_the_attempt_that_found_it(retried: tuple[SuiteRun
     assert Path(trace).parent.name.endswith("about-to-pay"), trace  # attempt 1's, not "...-retry1"
 
 
-def test_each_attempt_shows_its_own_trace(retried: tuple[SuiteRun, Path]) -> None:
-    _, reports = retried
-    attempts = sorted(FaultedRun(*retried).allure_results(), key=lambda result: result["start"])
+def test_each_attempt_shows_its_own_trace(retried: FaultedRun) -> None:
+    attempts = sorted(retried.allure_results(), key=lambda result: result["start"])
     traces = [
         [
-            (reports / "allure-results" / attachment["source"]).read_bytes()
+            (retried.reports / "allure-results" / attachment["source"]).read_bytes()
             for attachment in result["attachments"]
             if attachment["name"] == "Playwright trace"
         ]
@@ -54,8 +53,8 @@ def test_each_attempt_shows_its_own_trace(retried: tuple[SuiteRun, Path]) -> Non
     assert traces[0] != traces[1], "both attempts show the same trace"
 
 
-def test_every_attempt_shows_each_step_with_its_screenshot(retried: tuple[SuiteRun, Path]) -> None:
-    attempts = FaultedRun(*retried).allure_results()
+def test_every_attempt_shows_each_step_with_its_screenshot(retried: FaultedRun) -> None:
+    attempts = retried.allure_results()
     assert len(attempts) == 2
     for result in attempts:
         shown = [

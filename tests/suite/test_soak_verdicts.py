@@ -12,9 +12,9 @@ CLOSING_CLEAN = "=== 23 passed in 50.12s ==="
 CLOSING_FAILED = "=== 1 failed, 22 passed in 52.40s ==="
 
 
-def run(exit_code: int, closing: str, *ids: str, more: str = "") -> SuiteRun:
+def run(exit_code: int, closing: str, *ids: str) -> SuiteRun:
     report: dict[str, Any] = {"run": {"seed": 4711, "scenarios": 23}, "findings": [{"id": found} for found in ids]}
-    return SuiteRun(exit_code, f"{more}{closing}\n", report, 50.0)
+    return SuiteRun(exit_code, f"{closing}\n", report, 50.0)
 
 
 def test_a_clean_run_without_findings_is_expected_and_names_its_seed() -> None:
