@@ -39,10 +39,11 @@ CLEAN = "clean"
 
 
 class Cell(TypedDict):
-    """One test of the matrix: the fault it ran with, whether it passed, its seconds."""
+    """One test of the matrix: the fault it ran with, whether it passed, why not, its seconds."""
 
     fault: str
     passed: bool
+    failure: str  # the error it stopped on, first line; "" for a test that passed
     seconds: float
 
 
@@ -134,14 +135,23 @@ def switch(site: TargetSite, fault: str) -> None:
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    """Keep, per test that ran in a cell, its fault, whether it passed and its seconds (on the controller
-    too: xdist hands over the workers' reports with their user properties)."""
+    """Keep, per test that ran in a cell, its fault, whether it passed (and why not) and its seconds (on the
+    controller too: xdist hands over the workers' reports with their user properties)."""
     fault = dict(report.user_properties).get("fault")
     if not isinstance(fault, str):  # not a test of the matrix
         return
-    cell = _cells.setdefault(report.nodeid, {"fault": fault, "passed": True, "seconds": 0.0})
-    cell["passed"] = cell["passed"] and not report.failed
+    cell = _cells.setdefault(report.nodeid, {"fault": fault, "passed": True, "failure": "", "seconds": 0.0})
+    if report.failed and cell["passed"]:
+        cell["passed"] = False
+        cell["failure"] = f"{report.when}: {stopped_on(report)}"
     cell["seconds"] += report.duration
+
+
+def stopped_on(report: pytest.TestReport) -> str:
+    """The error a failed test stopped on, as pytest's short summary names it, first line only."""
+    crash = getattr(report.longrepr, "reprcrash", None)
+    message = crash.message if crash is not None else report.longreprtext
+    return message.strip().partition("\n")[0]
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ import pytest
 from checkout_integrity._findings import SEVERITIES
 from demo_hotel.faults import FAULTS
 from tests.conftest import FaultMatrix
-from tests.suite.own_scenarios import CLEAN
+from tests.suite.own_scenarios import CLEAN, Cell
 from tests.suite.running import run_suite
 
 TARGETS = {
@@ -45,7 +46,7 @@ def test_each_fault_is_caught_with_its_own_id_and_the_clean_site_with_none(
 ) -> None:
     run = run_suite(tmp_path, *TARGETS[target], "-n", "2", "-p", "tests.suite.own_scenarios",
                     f"--fault-cells={CELLS}", EVERY_FINDING_FAILS, NO_TRACES)
-    written = tmp_path / "fault-cells.json"  # test node id -> its fault, whether it passed, its seconds
+    written = tmp_path / "fault-cells.json"  # test node id -> its fault, whether it passed (why not), its seconds
     cells = json.loads(written.read_text(encoding="utf-8")) if written.exists() else {}
     found: dict[str, set[str]] = defaultdict(set)  # test node id -> the ids it reported
     for finding in run.report.get("findings", []):
@@ -61,10 +62,20 @@ def test_each_fault_is_caught_with_its_own_id_and_the_clean_site_with_none(
         fault_matrix[f"{target} {fault}"] = (sorted(reported[fault]), seconds[fault])
 
     assert sorted(reported) == sorted([CLEAN, *FAULTS]), run.output[-3000:]
-    assert reported[CLEAN] == set() and failed[CLEAN] == 0, run.output
+    assert reported[CLEAN] == set() and failed[CLEAN] == 0, f"{cells_of(cells, [CLEAN])}\n{run.output}"
     wrong = {fault: sorted(ids) for fault, ids in reported.items() if fault != CLEAN and ids != {fault}}
-    assert wrong == {}, run.output
-    assert all(failed[fault] for fault in FAULTS), run.output
+    assert wrong == {}, f"{cells_of(cells, wrong)}\n{run.output}"
+    assert all(failed[fault] for fault in FAULTS), f"{cells_of(cells, FAULTS)}\n{run.output}"
     assert found == {}, f"findings of tests outside the cells: {found}"
     assert run.report["run"]["scenarios"] == len(cells)  # every cell walked, the two workers' counts added up
     assert run.exit_code == 1, run.output
+
+
+def cells_of(cells: dict[str, Cell], faults: Iterable[str]) -> str:
+    """The tests that ran with these faults, each with what it reported in the run: how it ended and why."""
+    return "\n".join(
+        f"{cell['fault']}: {test} {'passed' if cell['passed'] else 'failed at ' + cell['failure']} "
+        f"({cell['seconds']:.1f} s)"
+        for test, cell in cells.items()
+        if cell["fault"] in faults
+    )
