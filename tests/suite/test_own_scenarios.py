@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from demo_hotel.faults import FAULTS
+from tests.suite import own_scenarios as matrix
 from tests.suite.own_scenarios import own_scenarios, promises_held_by, then_steps
 from tests.suite.running import run_suite
 
@@ -39,3 +40,22 @@ def test_a_child_run_tries_each_scenario_clean_and_with_each_of_its_own_faults(t
     every = collected(run_suite(tmp_path, "--collect-only", "-q", "-p", "tests.suite.own_scenarios",
                                 "--fault-cells=all").output)
     assert len(every) == len([test for test in tests if "[clean" in test]) * (1 + len(FAULTS))
+
+
+def test_a_cell_keeps_the_error_its_test_stopped_on_and_a_passed_test_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matrix, "_cells", {})
+    try:
+        raise ValueError("no Classic Double room is left for those dates\nsecond line")
+    except ValueError as error:
+        stopped = pytest.ExceptionInfo.from_exception(error).getrepr()
+    fault = [("fault", "slow-step")]
+    for report in [
+        pytest.TestReport("t::a[slow-step]", ("t", 1, "a"), {}, "passed", None, "setup", user_properties=fault),
+        pytest.TestReport("t::a[slow-step]", ("t", 1, "a"), {}, "failed", stopped, "call", user_properties=fault),
+        pytest.TestReport("t::b[slow-step]", ("t", 2, "b"), {}, "passed", None, "call", user_properties=fault),
+    ]:
+        matrix.pytest_runtest_logreport(report)
+
+    assert matrix._cells["t::a[slow-step]"]["passed"] is False
+    assert matrix._cells["t::a[slow-step]"]["failure"] == "call: ValueError: no Classic Double room is left for those dates"
+    assert matrix._cells["t::b[slow-step]"] == {"fault": "slow-step", "passed": True, "failure": "", "seconds": 0}
