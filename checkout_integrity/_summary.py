@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,31 @@ def summary_lines(log: RunLog, width: int, cwd: Path) -> list[str]:
     else:
         verdict = f"gate passes ({log.policy.describe()}): no finding fails it"
     return [*lines, verdict, *flaky]
+
+
+def stopped_lines(failed: Iterable[object], findings: list[Finding]) -> list[str]:
+    """The terminal's word on scenarios that stopped on an error rather than a broken promise: their promises
+    were not checked, whatever the gate says of the findings (`failed`: pytest's failed and errored reports)."""
+    found = {finding.test for finding in findings}
+    stopped: dict[str, pytest.TestReport] = {}
+    for report in failed:
+        if isinstance(report, pytest.TestReport) and report.nodeid not in found:
+            stopped.setdefault(report.nodeid, report)
+    if not stopped:
+        return []
+    count = f"{len(stopped)} scenario{'' if len(stopped) == 1 else 's'}"
+    return [
+        f"not checked: {count} stopped on an error before {'its' if len(stopped) == 1 else 'their'} promises were "
+        "checked (the failures above say where)",
+        *(f"{INDENT}{test}: {stopped_on(report)}" for test, report in stopped.items()),
+    ]
+
+
+def stopped_on(report: pytest.TestReport) -> str:
+    """The error a failed test stopped on, as pytest's short summary names it, first line only."""
+    crash = getattr(report.longrepr, "reprcrash", None)
+    message = crash.message if crash is not None else report.longreprtext
+    return str(message).strip().partition("\n")[0]
 
 
 def _row(row: tuple[str, str, str, str], widths: list[int], scenario_width: int) -> list[str]:

@@ -179,7 +179,11 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     if not (log.scenarios or log.walked or log.findings):
         return  # a run of the project's own tests: nothing to tell (under xdist only workers collect scenarios)
     terminalreporter.section("checkout-integrity findings")
-    for line in _summary.summary_lines(log, terminalreporter._tw.fullwidth, config.invocation_params.dir):
+    failed = [*terminalreporter.stats.get("failed", ()), *terminalreporter.stats.get("error", ())]
+    for line in [
+        *_summary.summary_lines(log, terminalreporter._tw.fullwidth, config.invocation_params.dir),
+        *_summary.stopped_lines(failed, log.findings),
+    ]:
         terminalreporter.write_line(line)
     for line in _summary.written(log, config):
         terminalreporter.write_line(line)

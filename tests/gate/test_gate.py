@@ -34,6 +34,7 @@ def test_a_critical_finding_fails_the_run(gate_project: RunGate) -> None:
     (finding,) = run.findings
     assert (finding["id"], finding["severity"]) == ("hidden-fee", "critical")
     assert "quarantined" not in finding
+    assert "not checked" not in run.result.stdout.str()  # it failed on its broken promise, checked
 
 
 def test_a_quarantined_finding_is_reported_but_does_not_fail_the_run(gate_project: RunGate) -> None:
@@ -94,6 +95,27 @@ def test_a_clean_journey_passes(gate_project: RunGate) -> None:
     run.result.assert_outcomes(passed=1)
     assert run.findings == []
     run.result.stdout.fnmatch_lines(["no broken promises found in 1 scenario; gate passes (fail_on critical, major)"])
+    assert "not checked" not in run.result.stdout.str()
+
+
+@pytest.mark.parametrize("workers", [[], ["-n", "2"]], ids=["one process", "two workers"])
+def test_a_scenario_that_stopped_on_an_error_is_told_as_not_checked(gate_project: RunGate, workers: list[str]) -> None:
+    silent = """\
+      Scenario: the shop is slow to wake
+        Given the shop does not answer the first time
+        Then no fee appeared only at the last step
+"""
+    run = gate_project(HIDDEN_FEE + "\n" + silent, "", *workers)
+    assert run.result.ret == pytest.ExitCode.TESTS_FAILED
+    run.result.assert_outcomes(failed=2)
+    run.result.stdout.fnmatch_lines(
+        [
+            "gate fails (fail_on critical, major): 1 of 1 finding(s) fail it",
+            "not checked: 1 scenario stopped on an error before its promises were checked (the failures above say where)",
+            "    test_steps.py::test_the_shop_is_slow_to_wake: TimeoutError: the shop did not answer within 30 s",
+        ]
+    )
+    assert "test_a_fee_appears_only_at_payment:" not in run.result.stdout.str()  # stopped by its broken promise
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ from pytest_bdd.parser import ScenarioTemplate
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 from pytest_bdd.steps import StepFunctionContext, step_function_context_registry
 
+from checkout_integrity._summary import stopped_on
 from demo_hotel.faults import FAULTS
 
 if TYPE_CHECKING:  # the suite's own fixtures module registers itself as a plugin: imported here, it would not be rewritten
@@ -145,13 +146,6 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
         cell["passed"] = False
         cell["failure"] = f"{report.when}: {stopped_on(report)}"
     cell["seconds"] += report.duration
-
-
-def stopped_on(report: pytest.TestReport) -> str:
-    """The error a failed test stopped on, as pytest's short summary names it, first line only."""
-    crash = getattr(report.longrepr, "reprcrash", None)
-    message = crash.message if crash is not None else report.longreprtext
-    return message.strip().partition("\n")[0]
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
