@@ -47,11 +47,12 @@ def summary_lines(log: RunLog, width: int, cwd: Path) -> list[str]:
 
 def stopped_lines(failed: Iterable[object], findings: list[Finding]) -> list[str]:
     """The terminal's word on scenarios that stopped on an error rather than a broken promise: their promises
-    were not checked, whatever the gate says of the findings (`failed`: pytest's failed and errored reports)."""
+    were not checked, whatever the gate says of the findings (`failed`: pytest's failed and errored reports;
+    an error in a teardown comes after the promises)."""
     found = {finding.test for finding in findings}
     stopped: dict[str, pytest.TestReport] = {}
     for report in failed:
-        if isinstance(report, pytest.TestReport) and report.nodeid not in found:
+        if isinstance(report, pytest.TestReport) and report.when != "teardown" and report.nodeid not in found:
             stopped.setdefault(report.nodeid, report)
     if not stopped:
         return []

@@ -3,9 +3,12 @@ terminal table."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -16,7 +19,7 @@ from checkout_integrity._rules import MAY_BREACH, may_breach
 from checkout_integrity._findings import read_findings
 from checkout_integrity._retries import FlakyScenario
 from checkout_integrity._run_log import RunLog, ScenarioLabel
-from checkout_integrity._summary import summary_lines
+from checkout_integrity._summary import stopped_lines, summary_lines
 from checkout_integrity._timeline import price_points, timeline_chart, timeline_table
 from tests.report.conftest import CARD_NUMBERS
 
@@ -108,6 +111,25 @@ def test_the_terminal_table_keeps_the_message_whole_on_a_narrow_terminal(tmp_pat
     assert "    evidence: evidence/t" in lines
     assert lines[-1] == "gate fails (fail_on critical, major): 1 of 1 finding(s) fail it"
 
+
+
+def test_only_scenarios_that_stopped_before_their_promises_are_told_as_not_checked() -> None:
+    def failed(test: str, when: Literal["setup", "call", "teardown"]) -> pytest.TestReport:
+        return pytest.TestReport(test, (test, 1, test), {}, "failed", f"TimeoutError: {test} did not answer", when)
+
+    drift = CATALOGUE["price-drift"].finding("The price changed while I was paying.", "payment")
+    drift = dataclasses.replace(drift, test="t.py::drifted")
+    lines = stopped_lines(
+        [failed("t.py::never_opened", "setup"), failed("t.py::hung", "call"), failed("t.py::hung", "teardown"),
+         failed("t.py::drifted", "call"), failed("t.py::closed_badly", "teardown")],
+        [drift],
+    )
+    assert lines == [
+        "not checked: 2 scenarios stopped on an error before their promises were checked (the failures above say where)",
+        "    t.py::never_opened: TimeoutError: t.py::never_opened did not answer",
+        "    t.py::hung: TimeoutError: t.py::hung did not answer",
+    ]
+    assert stopped_lines([failed("t.py::drifted", "call")], [drift]) == []
 
 def test_worker_parts_are_merged_into_findings_json_by_the_controller(tmp_path: Path) -> None:
     fee = CATALOGUE["hidden-fee"].finding("A fee appeared only at the last step.", "payment")
