@@ -4,7 +4,6 @@ terminal table."""
 from __future__ import annotations
 
 import dataclasses
-
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -112,7 +111,6 @@ def test_the_terminal_table_keeps_the_message_whole_on_a_narrow_terminal(tmp_pat
     assert lines[-1] == "gate fails (fail_on critical, major): 1 of 1 finding(s) fail it"
 
 
-
 def test_only_scenarios_that_stopped_before_their_promises_are_told_as_not_checked() -> None:
     def failed(test: str, when: Literal["setup", "call", "teardown"]) -> pytest.TestReport:
         return pytest.TestReport(test, (test, 1, test), {}, "failed", f"TimeoutError: {test} did not answer", when)
@@ -130,6 +128,7 @@ def test_only_scenarios_that_stopped_before_their_promises_are_told_as_not_check
         "    t.py::hung: TimeoutError: t.py::hung did not answer",
     ]
     assert stopped_lines([failed("t.py::drifted", "call")], [drift]) == []
+
 
 def test_worker_parts_are_merged_into_findings_json_by_the_controller(tmp_path: Path) -> None:
     fee = CATALOGUE["hidden-fee"].finding("A fee appeared only at the last step.", "payment")
