@@ -5,7 +5,9 @@ fields covered in the page itself, by boxes in Playwright's mask colour placed t
 page's Content-Security-Policy does not stop them) and taken away in the same `finally`; a page that fits
 the window is pictured as the window, at half the cost of a full-page picture. In a booking that is about
 0.3 s against 0.5 s for `page.screenshot(mask=..., full_page=True)` (bench/overhead.py prints both ways);
-other browsers get Playwright's screenshot.
+other browsers get Playwright's screenshot. When Chromium has no picture to give ("Unable to capture
+screenshot": no frame painted yet, or a page too tall to hold in one picture), the camera waits for the
+next painted frame and pictures the window the customer is looking at.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from playwright.sync_api import CDPSession, Page
+from playwright.sync_api import Error as PlaywrightError
 
 CARD_FIELDS = "input[autocomplete^='cc-'], input[name^='card']"  # the fields whose content is never pictured
 MASK_COLOUR = "#FF00FF"  # Playwright's own mask colour: the report's readers know it
+NO_PICTURE = "Unable to capture screenshot"  # Chromium had nothing to copy: no painted frame, or one too large
+NEXT_FRAME = "() => new Promise(painted => requestAnimationFrame(() => requestAnimationFrame(painted)))"
 
 # Covers each card field with a box on top of everything and makes its text transparent too (should a
 # box land beside a field that moves as a full-page picture is taken); returns how many fields, the page's
@@ -66,11 +71,24 @@ def snap(page: Page, path: Path, secrets: str = CARD_FIELDS) -> str:
 
 
 def _capture(page: Page, size: dict[str, int]) -> bytes:
-    """The PNG of the window, or of the whole page where it is larger than the window."""
+    """The PNG of the window, or of the whole page where it is larger than the window; the window, once a
+    frame has been painted, when Chromium has no such picture to give."""
+    whole = size["width"] > size["windowWidth"] or size["height"] > size["windowHeight"]
+    try:
+        return _picture(page, size if whole else None)
+    except PlaywrightError as error:
+        if NO_PICTURE not in error.message:
+            raise
+    page.evaluate(NEXT_FRAME)
+    return _picture(page, None)
+
+
+def _picture(page: Page, whole: dict[str, int] | None) -> bytes:
+    """One `Page.captureScreenshot`: of the window, or of the `whole` page's width and height."""
     options: dict[str, object] = {"format": "png", "optimizeForSpeed": True}
-    if size["width"] > size["windowWidth"] or size["height"] > size["windowHeight"]:
-        whole = {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}
-        options |= {"clip": whole, "captureBeyondViewport": True}
+    if whole is not None:
+        clip = {"x": 0, "y": 0, "width": whole["width"], "height": whole["height"], "scale": 1}
+        options |= {"clip": clip, "captureBeyondViewport": True}
     if page not in _sessions:
         _sessions[page] = page.context.new_cdp_session(page)
     shot = _sessions[page].send("Page.captureScreenshot", options)
