@@ -15,6 +15,7 @@ from typing import Any
 
 from checkout_integrity._exceptions import JourneyError
 from checkout_integrity._retries import FlakyScenario
+from checkout_integrity._stopped import StoppedScenario
 
 SEVERITIES = ("critical", "major", "minor")
 
@@ -130,6 +131,7 @@ class RunInfo:
     seed: int
     scenarios: int = 0  # scenarios walked to their end or to the step that failed (a skipped one is not walked)
     flaky: tuple[FlakyScenario, ...] = ()  # scenarios that passed only when pytest-rerunfailures retried them
+    stopped: tuple[StoppedScenario, ...] = ()  # scenarios that stopped on an error before their promises were checked
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -141,6 +143,7 @@ class RunInfo:
             "seed": self.seed,
             "scenarios": self.scenarios,
             "flaky": [scenario.to_dict() for scenario in self.flaky],
+            "stopped": [scenario.to_dict() for scenario in self.stopped],
         }
 
     @classmethod
@@ -154,6 +157,7 @@ class RunInfo:
             seed=run["seed"],
             scenarios=run.get("scenarios", 0),
             flaky=tuple(FlakyScenario.from_dict(entry) for entry in run.get("flaky", ())),
+            stopped=tuple(StoppedScenario.from_dict(entry) for entry in run.get("stopped", ())),
         )
 
 

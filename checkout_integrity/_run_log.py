@@ -12,10 +12,13 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from checkout_integrity._findings import Finding, RunInfo, read_findings, write_findings
 from checkout_integrity._policy import Policy
 from checkout_integrity._retries import FlakyScenario
 from checkout_integrity._rules import may_breach
+from checkout_integrity._stopped import StoppedScenario, ended
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class RunLog:
     walked: int = 0  # scenarios walked in this process (under xdist the controller adds the workers' up)
     flaky: list[FlakyScenario] = field(default_factory=list)  # passed only when retried (--reruns)
     _recorded: list[Recorded] = field(default_factory=list)
+    _attempts: dict[str, StoppedScenario | None] = field(default_factory=dict)  # test -> how its last attempt ended
 
     @property
     def findings(self) -> list[Finding]:
@@ -82,6 +86,18 @@ class RunLog:
                 for seen in self._recorded
             ):
                 self._recorded.append(Recorded(where.nodeid, where.attempt, labelled))
+
+    @property
+    def stopped(self) -> list[StoppedScenario]:
+        """The scenarios whose last attempt stopped on an error and that found nothing: not checked."""
+        found = {finding.test for finding in self.findings}
+        return [ended for ended in self._attempts.values() if ended is not None and ended.test not in found]
+
+    def note_attempt(self, report: pytest.TestReport, scenario: str) -> None:
+        """How an attempt at a scenario ended: its call says, or its setup when that failed (a teardown error
+        comes after the promises); a later attempt overrules an earlier one."""
+        if report.when == "call" or report.when == "setup" and report.failed:
+            self._attempts[report.nodeid] = ended(report, scenario)
 
     def findings_of(self, nodeid: str) -> list[Finding]:
         """The findings of one test (one scenario, or one example of an outline)."""
@@ -127,6 +143,7 @@ class RunLog:
             seed=self.seed,
             scenarios=self.walked,
             flaky=tuple(self.flaky),
+            stopped=tuple(self.stopped),
         )
 
     def write(self, worker: str | None = None) -> None:
@@ -140,6 +157,7 @@ class RunLog:
             self.browser, self.base_url = self.browser or run.browser, self.base_url or run.base_url
             self.walked += run.scenarios
             self.flaky += run.flaky
+            self._attempts |= {ended.test: ended for ended in run.stopped}
             self._recorded += [Recorded("", 1, finding) for finding in found]
             part.unlink()
         write_findings(self.path, self.run_info(), self.findings)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from checkout_integrity._findings import Finding
 from checkout_integrity._outputs import HTML_REPORT, allure_results
 from checkout_integrity._retries import flaky_lines
 from checkout_integrity._run_log import RunLog
+from checkout_integrity._stopped import stopped_lines
 
 HEADER = ("id", "severity", "gate", "scenario")
 INDENT = "    "
@@ -22,12 +22,13 @@ def summary_lines(log: RunLog, width: int, cwd: Path) -> list[str]:
     """The findings table and the gate's verdict, for a terminal `width` characters wide.
 
     One row per finding (id, severity, gate, scenario), then the customer's words and the evidence
-    folder under it, so that the message keeps the whole width however narrow the terminal.
+    folder under it, so that the message keeps the whole width however narrow the terminal. Under the
+    verdict, the scenarios that passed only when retried and those that were not checked.
     """
-    flaky = flaky_lines(log.flaky)
+    under = [*flaky_lines(log.flaky), *stopped_lines(log.stopped)]
     if not log.findings:
         walked = f"{log.walked} scenario{'' if log.walked == 1 else 's'}"
-        return [f"no broken promises found in {walked}; gate passes ({log.policy.describe()})", *flaky]
+        return [f"no broken promises found in {walked}; gate passes ({log.policy.describe()})", *under]
     rows = [(f.id, f.severity, log.policy.standing(f), f.scenario) for f in log.findings]
     widths = [max(len(row[column]) for row in [HEADER, *rows]) for column in range(3)]
     scenario_width = max(width - sum(widths) - 2 * len(widths) - 1, 20)
@@ -42,33 +43,7 @@ def summary_lines(log: RunLog, width: int, cwd: Path) -> list[str]:
         verdict = f"gate fails ({log.policy.describe()}): {len(gating)} of {len(log.findings)} finding(s) fail it"
     else:
         verdict = f"gate passes ({log.policy.describe()}): no finding fails it"
-    return [*lines, verdict, *flaky]
-
-
-def stopped_lines(failed: Iterable[object], findings: list[Finding]) -> list[str]:
-    """The terminal's word on scenarios that stopped on an error rather than a broken promise: their promises
-    were not checked, whatever the gate says of the findings (`failed`: pytest's failed and errored reports;
-    an error in a teardown comes after the promises)."""
-    found = {finding.test for finding in findings}
-    stopped: dict[str, pytest.TestReport] = {}
-    for report in failed:
-        if isinstance(report, pytest.TestReport) and report.when != "teardown" and report.nodeid not in found:
-            stopped.setdefault(report.nodeid, report)
-    if not stopped:
-        return []
-    count = f"{len(stopped)} scenario{'' if len(stopped) == 1 else 's'}"
-    return [
-        f"not checked: {count} stopped on an error before {'its' if len(stopped) == 1 else 'their'} promises were "
-        "checked (the failures above say where)",
-        *(f"{INDENT}{test}: {stopped_on(report)}" for test, report in stopped.items()),
-    ]
-
-
-def stopped_on(report: pytest.TestReport) -> str:
-    """The error a failed test stopped on, as pytest's short summary names it, first line only."""
-    crash = getattr(report.longrepr, "reprcrash", None)
-    message = crash.message if crash is not None else report.longreprtext
-    return str(message).strip().partition("\n")[0]
+    return [*lines, verdict, *under]
 
 
 def _row(row: tuple[str, str, str, str], widths: list[int], scenario_width: int) -> list[str]:

@@ -94,7 +94,12 @@ def pytest_make_collect_report(collector: pytest.Collector) -> Generator[None, p
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     _feature_files.check_steps(items, config)
     _policy.check_tags(items)
-    config.stash[RUN_LOG].scenarios = sum("_pytest_bdd_example" in getattr(item, "fixturenames", ()) for item in items)
+    config.stash[RUN_LOG].scenarios = sum(map(_is_scenario, items))
+
+
+def _is_scenario(item: pytest.Item) -> bool:
+    """Whether the test is a customer scenario of pytest-bdd, not one of a project's own tests."""
+    return "_pytest_bdd_example" in getattr(item, "fixturenames", ())
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -155,6 +160,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             log.flaky.append(_retries.FlakyScenario(item.nodeid, item.stash[SCENARIO].name, attempt))
             item.user_properties.append(("flaky", f"passed only on attempt {attempt}"))  # JUnit: from teardown on
             _allure.mark_flaky()
+    if _is_scenario(item):
+        label = item.stash.get(SCENARIO, None)
+        log.note_attempt(report, label.name if label else item.name)
     if report.when == "teardown":
         _reporting.close_scenario(item, report, log, item.stash.get(SCENARIO, None), item.stash.get(JOURNEY, None))
     return report
@@ -179,11 +187,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     if not (log.scenarios or log.walked or log.findings):
         return  # a run of the project's own tests: nothing to tell (under xdist only workers collect scenarios)
     terminalreporter.section("checkout-integrity findings")
-    failed = [*terminalreporter.stats.get("failed", ()), *terminalreporter.stats.get("error", ())]
-    for line in [
-        *_summary.summary_lines(log, terminalreporter._tw.fullwidth, config.invocation_params.dir),
-        *_summary.stopped_lines(failed, log.findings),
-    ]:
+    for line in _summary.summary_lines(log, terminalreporter._tw.fullwidth, config.invocation_params.dir):
         terminalreporter.write_line(line)
     for line in _summary.written(log, config):
         terminalreporter.write_line(line)

@@ -83,6 +83,7 @@ def test_writes_the_schema_of_design_md(tmp_path: Path) -> None:
             "seed": 4242,
             "scenarios": 1,
             "flaky": [],
+            "stopped": [],
         },
         "findings": [
             {

@@ -95,7 +95,7 @@ def test_a_clean_journey_passes(gate_project: RunGate) -> None:
     run.result.assert_outcomes(passed=1)
     assert run.findings == []
     run.result.stdout.fnmatch_lines(["no broken promises found in 1 scenario; gate passes (fail_on critical, major)"])
-    assert "not checked" not in run.result.stdout.str()
+    assert "not checked" not in run.result.stdout.str() and run.run["stopped"] == []
 
 
 @pytest.mark.parametrize("workers", [[], ["-n", "2"]], ids=["one process", "two workers"])
@@ -116,6 +116,14 @@ def test_a_scenario_that_stopped_on_an_error_is_told_as_not_checked(gate_project
         ]
     )
     assert "test_a_fee_appears_only_at_payment:" not in run.result.stdout.str()  # stopped by its broken promise
+    assert run.run["stopped"] == [
+        {
+            "test": "test_steps.py::test_the_shop_is_slow_to_wake",
+            "scenario": "the shop is slow to wake",
+            "when": "call",
+            "error": "TimeoutError: the shop did not answer within 30 s",
+        }
+    ]
 
 
 @pytest.mark.parametrize(

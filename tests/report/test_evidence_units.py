@@ -18,7 +18,7 @@ from checkout_integrity._rules import MAY_BREACH, may_breach
 from checkout_integrity._findings import read_findings
 from checkout_integrity._retries import FlakyScenario
 from checkout_integrity._run_log import RunLog, ScenarioLabel
-from checkout_integrity._summary import stopped_lines, summary_lines
+from checkout_integrity._summary import summary_lines
 from checkout_integrity._timeline import price_points, timeline_chart, timeline_table
 from tests.report.conftest import CARD_NUMBERS
 
@@ -111,23 +111,37 @@ def test_the_terminal_table_keeps_the_message_whole_on_a_narrow_terminal(tmp_pat
     assert lines[-1] == "gate fails (fail_on critical, major): 1 of 1 finding(s) fail it"
 
 
-def test_only_scenarios_that_stopped_before_their_promises_are_told_as_not_checked() -> None:
-    def failed(test: str, when: Literal["setup", "call", "teardown"]) -> pytest.TestReport:
-        return pytest.TestReport(test, (test, 1, test), {}, "failed", f"TimeoutError: {test} did not answer", when)
+def test_only_scenarios_whose_last_attempt_stopped_before_their_promises_are_not_checked(tmp_path: Path) -> None:
+    def report(
+        test: str, when: Literal["setup", "call", "teardown"], outcome: Literal["passed", "failed"] = "failed"
+    ) -> pytest.TestReport:
+        return pytest.TestReport(test, (test, 1, test), {}, outcome, f"TimeoutError: {test} did not answer", when)
 
+    log = RunLog(tmp_path / "findings.json", "demo_hotel", (), 1)
+    for attempt in [
+        report("t.py::never_opened", "setup"),
+        report("t.py::hung", "setup", "passed"), report("t.py::hung", "call"), report("t.py::hung", "teardown"),
+        report("t.py::drifted", "call"),
+        report("t.py::closed_badly", "call", "passed"), report("t.py::closed_badly", "teardown"),
+        report("t.py::flaky", "call"), report("t.py::flaky", "call", "passed"),  # retried, passed: flaky instead
+    ]:
+        log.note_attempt(attempt, attempt.nodeid.removeprefix("t.py::"))
     drift = CATALOGUE["price-drift"].finding("The price changed while I was paying.", "payment")
-    drift = dataclasses.replace(drift, test="t.py::drifted")
-    lines = stopped_lines(
-        [failed("t.py::never_opened", "setup"), failed("t.py::hung", "call"), failed("t.py::hung", "teardown"),
-         failed("t.py::drifted", "call"), failed("t.py::closed_badly", "teardown")],
-        [drift],
-    )
-    assert lines == [
+    log.record([drift], ScenarioLabel("drifted", "Prices", "en", "t.py::drifted"))  # stopped by its broken promise
+
+    assert summary_lines(log, 120, tmp_path)[-3:] == [
         "not checked: 2 scenarios stopped on an error before their promises were checked (the failures above say where)",
         "    t.py::never_opened: TimeoutError: t.py::never_opened did not answer",
         "    t.py::hung: TimeoutError: t.py::hung did not answer",
     ]
-    assert stopped_lines([failed("t.py::drifted", "call")], [drift]) == []
+    log.write()
+    stopped = read_findings(tmp_path / "findings.json")[0].stopped
+    assert [(scenario.test, scenario.scenario, scenario.when) for scenario in stopped] == [
+        ("t.py::never_opened", "never_opened", "setup"), ("t.py::hung", "hung", "call")
+    ]
+    assert summary_lines(RunLog(tmp_path / "clean.json", "demo_hotel", (), 1), 120, tmp_path) == [
+        "no broken promises found in 0 scenarios; gate passes (fail_on critical, major)"
+    ]
 
 
 def test_worker_parts_are_merged_into_findings_json_by_the_controller(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from checkout_integrity._exceptions import JourneyError
 from checkout_integrity._findings import read_findings
 from checkout_integrity._merge import merge_reports
 from checkout_integrity._retries import FlakyScenario
+from checkout_integrity._stopped import StoppedScenario
 from tests.suite.running import ROOT, run_suite
 
 SCENARIOS = "price_is_held or no_fee_appears"  # one per shard, each catching a switched-on fault
@@ -72,15 +73,19 @@ def test_a_folder_without_findings_is_named(tmp_path: Path) -> None:
     assert f"No findings.json in {tmp_path / 'typo'}: name the folder a shard wrote with --reports" in done.stderr
 
 
-def test_the_shards_flaky_scenarios_are_listed_together(tmp_path: Path) -> None:
+def test_the_shards_flaky_and_unchecked_scenarios_are_listed_together(tmp_path: Path) -> None:
     shards = []
     for number in (1, 2):
         folder = tmp_path / f"shard{number}"
         flaky = (FlakyScenario(f"t.py::scenario_{number}", f"scenario {number}", 2),)
-        run = RunInfo("demo_hotel", "", "chromium", (), "2026-11-23T10:00:00+00:00", 7, scenarios=3, flaky=flaky)
+        stopped = (StoppedScenario(f"t.py::stopped_{number}", f"stopped {number}", "call", "TimeoutError: no page"),)
+        run = RunInfo(
+            "demo_hotel", "", "chromium", (), "2026-11-23T10:00:00+00:00", 7, scenarios=3, flaky=flaky, stopped=stopped
+        )
         write_findings(folder / "findings.json", run, [])
         shards.append(folder)
     merge_reports(shards, tmp_path / "merged")
     merged, _ = read_findings(tmp_path / "merged" / "findings.json")
     assert [scenario.test for scenario in merged.flaky] == ["t.py::scenario_1", "t.py::scenario_2"]
+    assert [scenario.test for scenario in merged.stopped] == ["t.py::stopped_1", "t.py::stopped_2"]
     assert merged.scenarios == 6

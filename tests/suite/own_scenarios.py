@@ -28,7 +28,7 @@ from pytest_bdd.parser import ScenarioTemplate
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 from pytest_bdd.steps import StepFunctionContext, step_function_context_registry
 
-from checkout_integrity._summary import stopped_on
+from checkout_integrity._stopped import stopped_on
 from demo_hotel.faults import FAULTS
 
 if TYPE_CHECKING:  # the suite's own fixtures module registers itself as a plugin: imported here, it would not be rewritten
