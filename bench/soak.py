@@ -2,10 +2,10 @@
 
 Each run is judged once, as it came out (no retries): a clean run is expected when pytest exits 0 and
 reports no finding; a fault run when its findings carry exactly that fault's id and pytest ran to its end
-(exit 0 or 1, no errors). Prints every run, the flake rate and, for each unexpected run, its finding ids
-and first failing line. An unexpected run's reports (findings.json with its seed, Allure results, evidence,
-traces) and pytest's output are kept under reports/soak/ until the next soak, to replay and read. Exits 1
-when any run was unexpected.
+(exit 0 or 1, no errors, no scenario stopped on an error before its promises). Prints every run, the flake
+rate and, for each unexpected run, its finding ids and first failing line (or the scenario not checked). An
+unexpected run's reports (findings.json with its seed, Allure results, evidence, traces) and pytest's output
+are kept under reports/soak/ until the next soak, to replay and read. Exits 1 when any run was unexpected.
 
 `make soak` runs 20 clean and 5 per fault; `--clean N --per-fault M` run fewer.
 """
@@ -73,10 +73,12 @@ def first_failing_line(output: str) -> str:
 
 def ran_to_its_end(run: SuiteRun) -> bool:
     """pytest finished (exit 0 or 1, a findings file written), walked scenarios (a run that skipped them all
-    found nothing because it looked at nothing) and no test errored in setup or teardown."""
+    found nothing because it looked at nothing), no test errored in setup or teardown and every scenario
+    reached its promises (findings.json's `run.stopped` is empty)."""
     closing = next((line for line in reversed(run.output.splitlines()) if CLOSING.search(line)), "")
-    walked = run.report.get("run", {}).get("scenarios", 0)
-    return run.exit_code in (0, 1) and walked > 0 and "error" not in closing
+    facts = run.report.get("run", {})
+    walked, stopped = facts.get("scenarios", 0), facts.get("stopped")
+    return run.exit_code in (0, 1) and walked > 0 and "error" not in closing and not stopped
 
 
 def judge(fault: str | None, run: SuiteRun) -> Verdict:
@@ -86,7 +88,8 @@ def judge(fault: str | None, run: SuiteRun) -> Verdict:
     else:
         expected = ran_to_its_end(run) and ids == (fault,)
     facts = run.report.get("run", {})
-    first = first_failing_line(run.output)
+    stopped = facts.get("stopped") or []
+    first = f"not checked: {stopped[0]['test']}: {stopped[0]['error']}" if stopped else first_failing_line(run.output)
     return Verdict(fault, expected, run.exit_code, ids, first, run.seconds, facts.get("seed"), facts.get("scenarios", 0))
 
 

@@ -32,19 +32,32 @@ def demo(arguments: argparse.Namespace) -> int:
     """Switch faults on, walk the scenarios, tell what was caught; the last line is the HTML report."""
     faults = tuple(arguments.faults.split(",")) if arguments.faults else DEMO_FAULTS
     run_suite(faults, arguments.pytest_args)
-    findings_file = REPORTS / "findings.json"
-    found = json.loads(findings_file.read_text(encoding="utf-8"))["findings"]
-    print(f"\nThe customers met {len(found)} broken promise(s) with faults {', '.join(faults)} on:")
-    for finding in found:
-        print(f"  - {finding['id']} ({finding['severity']}), '{finding['scenario']}': {finding['message']}")
-    missed = sorted(set(faults) - {finding["id"] for finding in found})
-    print(f"Findings file: {findings_file}")
-    if missed:
-        print(f"Not caught: {', '.join(missed)}", file=sys.stderr)
-    else:
-        print("Every switched-on fault was caught.")
+    told, troubles = caught(faults, REPORTS / "findings.json")
+    print(*told, sep="\n")
+    for trouble in troubles:
+        print(trouble, file=sys.stderr)
     built = _build(REPORTS)
-    return 1 if missed or not built else 0
+    return 1 if troubles or not built else 0
+
+
+def caught(faults: tuple[str, ...], findings_file: Path) -> tuple[list[str], list[str]]:
+    """What a demo run's findings file says of the `faults` switched on: the broken promises met and, when
+    none was missed, that every fault was caught; then what went wrong (faults not caught, scenarios that
+    stopped on an error before their promises)."""
+    written = json.loads(findings_file.read_text(encoding="utf-8"))
+    found = written["findings"]
+    told = [
+        f"\nThe customers met {len(found)} broken promise(s) with faults {', '.join(faults)} on:",
+        *(f"  - {seen['id']} ({seen['severity']}), '{seen['scenario']}': {seen['message']}" for seen in found),
+        f"Findings file: {findings_file}",
+    ]
+    missed = sorted(set(faults) - {finding["id"] for finding in found})
+    troubles = [f"Not caught: {', '.join(missed)}"] if missed else []
+    troubles += [
+        f"Not checked: '{scenario['scenario']}' stopped on an error before its promises: {scenario['error']}"
+        for scenario in written["run"].get("stopped", [])
+    ]
+    return told + ([] if missed else ["Every switched-on fault was caught."]), troubles
 
 
 def report(arguments: argparse.Namespace) -> int:

@@ -45,6 +45,16 @@ def test_a_fault_run_with_an_error_in_setup_is_unexpected() -> None:
     assert not judge("hidden-fee", errored).expected
 
 
+def test_a_fault_run_with_a_scenario_that_stopped_before_its_promises_is_unexpected_and_names_it() -> None:
+    stopped = run(1, CLOSING_FAILED, "hidden-fee")
+    stopped.report["run"]["stopped"] = [
+        {"test": "t.py::test_x", "scenario": "x", "when": "call", "error": "Error: Unable to capture screenshot"}
+    ]
+    verdict = judge("hidden-fee", stopped)
+    assert not verdict.expected
+    assert verdict.first_failing_line == "not checked: t.py::test_x: Error: Unable to capture screenshot"
+
+
 def test_the_first_failing_line_carries_the_reason() -> None:
     output = "E   TimeoutError: Page.click: Timeout 30000ms exceeded\nFAILED steps/test_scenarios.py::test_x\n"
     assert first_failing_line(output) == "FAILED steps/test_scenarios.py::test_x - TimeoutError: Page.click: Timeout 30000ms exceeded"
