@@ -26,9 +26,9 @@ REPETITIONS = 5
 def dwell_seconds() -> list[float]:
     """Wall seconds for a 60 s dwell on the demo site's cart page (site clock and page timers moved)."""
     timings = []
-    chromium = locate_browser().executable_path  # before the sync API's own loop starts
+    chromium = locate_browser()  # before the sync API's own loop starts
     with DemoServer() as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium)
+        browser = playwright.chromium.launch(**chromium.launch_options())
         site = TargetSite("demo_hotel", server.url, demo_mode=True)
         for _ in range(REPETITIONS):
             page = browser.new_page(base_url=server.url)

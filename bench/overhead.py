@@ -287,10 +287,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repetitions", type=int, default=REPETITIONS, help="bookings of each kind (default: %(default)s)")
     repetitions = parser.parse_args().repetitions
-    chromium = locate_browser().executable_path  # before the sync API's own loop starts
+    chromium = locate_browser()  # before the sync API's own loop starts
     customer = make_customer(seed=1, salt="overhead benchmark")
     with DemoServer() as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium)
+        browser = playwright.chromium.launch(**chromium.launch_options())
         site = TargetSite("demo_hotel", server.url, demo_mode=True)
         compare(browser, site, customer, repetitions)
         where_the_time_goes(browser, site, customer, repetitions)

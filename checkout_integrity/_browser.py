@@ -13,6 +13,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import sync_playwright
 
@@ -21,6 +22,13 @@ INSTALL_HINT = (
     "install one with `python -m playwright install chromium`, or your system's Chromium "
     "(`apt-get install chromium` on Debian), then run again"
 )
+
+
+# Added to every launch, as this project's machines need: pages drawn in software, so that the evidence
+# looks alike on a laptop's GPU and a CI runner without one. Playwright adds --no-sandbox and the
+# quiet-network flags (--disable-background-networking, --disable-component-update, --disable-sync,
+# --no-first-run) itself.
+CHROMIUM_ARGS = ["--disable-gpu"]
 
 
 class BrowserMissing(RuntimeError):
@@ -33,6 +41,10 @@ class BrowserChoice:
 
     executable_path: str | None
     source: str
+
+    def launch_options(self) -> dict[str, Any]:
+        """What `chromium.launch(**options)` starts this Chromium with."""
+        return {"executable_path": self.executable_path, "args": CHROMIUM_ARGS}
 
 
 def managed_chromium() -> Path | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from checkout_integrity._browser import BrowserMissing, locate_browser
+from checkout_integrity._browser import BrowserChoice, BrowserMissing, locate_browser
 from checkout_integrity._exceptions import ProfileError, RealCardRefused
 from checkout_integrity._profile import NEEDS, REQUIRED_PAGES, Action, ChooseOffer, Profile, TestCard
 from checkout_integrity._profile_loading import load_profile, profile_path
@@ -62,12 +62,12 @@ class Walk:
         self.resolved.setdefault(key, what)
 
 
-def check_profile(profile: Profile, base_url: str, out: Path, executable_path: str | None) -> Walk:
+def check_profile(profile: Profile, base_url: str, out: Path, chromium: BrowserChoice) -> Walk:
     """Walk the shop at `base_url` through `profile`, screenshots into `out`."""
     out.mkdir(parents=True, exist_ok=True)
     walk = Walk(base_url, out)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable_path)
+        browser = playwright.chromium.launch(**chromium.launch_options())
         try:
             page = browser.new_context(base_url=base_url).new_page()
             shop = ProfiledShop(page, profile, profile.site.locale, resolved=walk.heard)
@@ -242,7 +242,7 @@ def run(arguments: argparse.Namespace) -> int:
                 if card is not None:
                     refuse_real_card(card.number, arguments.allow_real_cards)
             base_url = stack.enter_context(shop_at(profile, arguments.base_url))
-            walk = check_profile(profile, base_url, Path(arguments.out), locate_browser().executable_path)
+            walk = check_profile(profile, base_url, Path(arguments.out), locate_browser())
         except (ProfileError, RealCardRefused, BrowserMissing) as wrong:
             print(wrong)
             return 1

@@ -66,9 +66,9 @@ def test_a_page_that_shows_another_total_than_its_data_is_price_drift() -> None:
 @pytest.fixture
 def spa_tab() -> Iterator[tuple[Page, DemoServer]]:
     """A tab on the demo site's single-page app."""
-    chromium = locate_browser().executable_path
+    chromium = locate_browser()
     with DemoServer(ui="spa") as shop, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium)
+        browser = playwright.chromium.launch(**chromium.launch_options())
         try:
             yield browser.new_context(base_url=shop.url).new_page(), shop
         finally:

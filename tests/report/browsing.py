@@ -33,7 +33,7 @@ def chromium_page(width: int = 1400, height: int = 1000) -> Iterator[Page]:
     """A page of this machine's Chromium, headless."""
     choice = locate_browser()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=choice.executable_path)
+        browser = playwright.chromium.launch(**choice.launch_options())
         try:
             yield browser.new_page(viewport={"width": width, "height": height})
         finally:
