@@ -91,7 +91,7 @@ class RunLog:
     def stopped(self) -> list[StoppedScenario]:
         """The scenarios whose last attempt stopped on an error and that found nothing: not checked."""
         found = {finding.test for finding in self.findings}
-        return [ended for ended in self._attempts.values() if ended is not None and ended.test not in found]
+        return [last for last in self._attempts.values() if last is not None and last.test not in found]
 
     def note_attempt(self, report: pytest.TestReport, scenario: str) -> None:
         """How an attempt at a scenario ended: its call says, or its setup when that failed (a teardown error
@@ -157,7 +157,7 @@ class RunLog:
             self.browser, self.base_url = self.browser or run.browser, self.base_url or run.base_url
             self.walked += run.scenarios
             self.flaky += run.flaky
-            self._attempts |= {ended.test: ended for ended in run.stopped}
+            self._attempts |= {stopped.test: stopped for stopped in run.stopped}
             self._recorded += [Recorded("", 1, finding) for finding in found]
             part.unlink()
         write_findings(self.path, self.run_info(), self.findings)

@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import Error
 
 from checkout_integrity import _camera
-
 from checkout_integrity._camera import NO_PICTURE, snap
 from tests.report.browsing import chromium_page, mask_pixels
 
