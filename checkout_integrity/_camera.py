@@ -22,7 +22,12 @@ from playwright.sync_api import Error as PlaywrightError
 CARD_FIELDS = "input[autocomplete^='cc-'], input[name^='card']"  # the fields whose content is never pictured
 MASK_COLOUR = "#FF00FF"  # Playwright's own mask colour: the report's readers know it
 NO_PICTURE = "Unable to capture screenshot"  # Chromium had nothing to copy: no painted frame, or one too large
-NEXT_FRAME = "() => new Promise(painted => requestAnimationFrame(() => requestAnimationFrame(painted)))"
+# Resolves once the page has painted a frame; a page that paints none (hidden, or one whose own
+# requestAnimationFrame never calls back) is given a second, and then pictured as it is.
+NEXT_FRAME = """() => new Promise(painted => {
+  requestAnimationFrame(() => requestAnimationFrame(painted));
+  setTimeout(painted, 1000);
+})"""
 
 # Covers each card field with a box on top of everything and makes its text transparent too (should a
 # box land beside a field that moves as a full-page picture is taken); returns how many fields, the page's

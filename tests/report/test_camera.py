@@ -57,3 +57,13 @@ def test_a_page_too_tall_to_picture_whole_is_pictured_as_the_window_with_its_car
         assert struct.unpack(">II", picture.read_bytes()[16:24]) == (800, 600)  # the PNG header's width, height
         assert mask_pixels(page, picture) >= 300 * 20  # the card number field, in the window
         assert page.evaluate(LEFT_AS_IT_WAS)[:2] == [0, False]
+
+
+def test_a_page_that_paints_no_frame_is_still_pictured(tmp_path: Path) -> None:
+    with chromium_page(width=800, height=600) as page:
+        page.set_content(TOO_TALL)
+        page.evaluate("window.requestAnimationFrame = () => 0")  # its frames never call back
+
+        picture = Path(snap(page, tmp_path / "payment.png"))
+
+        assert struct.unpack(">II", picture.read_bytes()[16:24]) == (800, 600)
