@@ -25,7 +25,7 @@ from demo_hotel.faults import FAULTS, UnknownFault
 from demo_hotel.harness_api import harness_routes
 from demo_hotel.pricing import LOCALES, format_money
 from demo_hotel.shop import Shop, locale_of
-from demo_hotel.store import Store
+from demo_hotel.store import Database, Store
 
 SESSION_COOKIE = "session"
 TEMPLATES = Path(__file__).with_name("templates")
@@ -36,7 +36,7 @@ UIS = ("pages", "spa")
 class CustomerSession(BaseHTTPMiddleware):
     """Give every browser a random session token in a cookie, look up who is signed in, remember `?lang=`."""
 
-    def __init__(self, app: ASGIApp, store: Store) -> None:
+    def __init__(self, app: ASGIApp, store: Database) -> None:
         super().__init__(app)
         self.store = store
 

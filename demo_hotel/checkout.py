@@ -15,18 +15,27 @@ DRIFT_AFTER = timedelta(seconds=60)
 
 
 def cart_total(lines: Sequence[Line], faults: frozenset[str]) -> Decimal:
-    """The cart's total; fault total-mismatch leaves out the city tax it lists."""
+    """The cart's total; fault total-mismatch leaves out the tax it lists (the city tax, or the goods shop's VAT)."""
     if "total-mismatch" in faults:
         return total(line for line in lines if line.kind != "tax")
     return total(lines)
 
 
-def payment_bill(lines: Sequence[Line], faults: frozenset[str]) -> Bill:
-    """What the payment page shows, and charges unless the price drifts."""
-    shown = (*lines, SERVICE_FEE) if "hidden-fee" in faults else tuple(lines)
+def payment_bill(
+    lines: Sequence[Line],
+    faults: frozenset[str],
+    *,
+    fee: Line = SERVICE_FEE,
+    currency: str = CURRENCY,
+    usd_per_unit: Decimal = USD_PER_EUR,
+) -> Bill:
+    """What the payment page shows, and charges unless the price drifts: fault hidden-fee adds the shop's fee,
+    fault currency-switch turns every line from the shop's currency into dollars. The goods shop passes its
+    own fee, currency and rate."""
+    shown = (*lines, fee) if "hidden-fee" in faults else tuple(lines)
     if "currency-switch" in faults:
-        return Bill(tuple(replace(line, amount=cents(line.amount * USD_PER_EUR)) for line in shown), "USD")
-    return Bill(shown, CURRENCY)
+        return Bill(tuple(replace(line, amount=cents(line.amount * usd_per_unit)) for line in shown), "USD")
+    return Bill(shown, currency)
 
 
 def charged_bill(
@@ -40,7 +49,7 @@ def charged_bill(
 
 
 def receipt_total(bill: Bill, faults: frozenset[str]) -> Decimal:
-    """The total the confirmation email states; fault receipt-mismatch states it before tax."""
+    """The total the confirmation email states; fault receipt-mismatch states it before tax (city tax or VAT)."""
     if "receipt-mismatch" in faults:
         return total(line for line in bill.lines if line.kind != "tax")
     return bill.total

@@ -1,22 +1,42 @@
 """Test-only endpoints under /__test__/: the harness reads and moves the customer clock, reads the gateway
 ledger, and reads or switches the active faults (the fault matrix tries each fault on its own scenarios in
-one run). Mounted in demo mode only, and they answer loopback clients only."""
+one run). Mounted in demo mode only, and they answer loopback clients only. Both demo shops, the hotel and
+the goods shop, serve them alike."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Protocol
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from demo_hotel.clock import stamp
+from demo_hotel.clock import CustomerClock, stamp
 from demo_hotel.faults import FAULTS, UnknownFault, parse_faults
-from demo_hotel.shop import Shop
+from demo_hotel.store import Charge
 
 LOOPBACK = frozenset({"127.0.0.1", "::1"})
 Handler = Callable[[Request], Awaitable[Response]]
+
+
+class Ledger(Protocol):
+    def charges(self, email: str) -> list[Charge]:
+        """The card charges the gateway made for orders or bookings under this email, oldest first."""
+        ...
+
+
+class HarnessedShop(Protocol):
+    """What the test endpoints drive: a shop with a gateway ledger, a customer clock and switchable faults."""
+
+    @property
+    def store(self) -> Ledger: ...
+
+    @property
+    def clock(self) -> CustomerClock: ...
+
+    faults: frozenset[str]
 
 
 def loopback_only(handler: Handler) -> Handler:
@@ -30,7 +50,7 @@ def loopback_only(handler: Handler) -> Handler:
     return guarded
 
 
-def harness_routes(shop: Shop) -> list[Route]:
+def harness_routes(shop: HarnessedShop) -> list[Route]:
     store, clock = shop.store, shop.clock
 
     async def health(request: Request) -> Response:

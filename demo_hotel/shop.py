@@ -67,11 +67,20 @@ class Paid:
 
 @dataclass(frozen=True)
 class PaymentLayout:
-    """How both UIs draw the payment form; faults inaccessible-step, retyping and layout-shift change it."""
+    """How both UIs, and the goods shop, draw the payment form; faults inaccessible-step, retyping and
+    layout-shift change it."""
 
     labelled: bool  # each card field has its <label>
     asks_email: bool  # an empty "Email" field comes before the card fields
     late_banner: bool  # a banner appears above "Pay now" when the pointer first reaches it
+
+    @classmethod
+    def under(cls, faults: frozenset[str]) -> PaymentLayout:
+        return cls(
+            labelled="inaccessible-step" not in faults,
+            asks_email="retyping" in faults,
+            late_banner="layout-shift" in faults,
+        )
 
 
 @dataclass(frozen=True)
@@ -314,11 +323,7 @@ class Shop:
 
     @property
     def payment_layout(self) -> PaymentLayout:
-        return PaymentLayout(
-            labelled="inaccessible-step" not in self.faults,
-            asks_email="retyping" in self.faults,
-            late_banner="layout-shift" in self.faults,
-        )
+        return PaymentLayout.under(self.faults)
 
     @staticmethod
     def card_to_fill(cart: Cart) -> dict[str, str]:

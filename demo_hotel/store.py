@@ -21,12 +21,14 @@ from pathlib import Path
 from demo_hotel.clock import stamp
 from demo_hotel.pricing import CURRENCY, ROOM_TYPES, Bill, Line, RoomType, Stay
 
+ACCOUNTS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS accounts (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, password TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (token TEXT PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id));
+"""
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS rooms (slug TEXT PRIMARY KEY, name TEXT NOT NULL, rooms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS rates (
     room_type TEXT PRIMARY KEY REFERENCES rooms (slug), nightly TEXT NOT NULL, currency TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS accounts (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, password TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS sessions (token TEXT PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id));
 CREATE TABLE IF NOT EXISTS carts (
     id INTEGER PRIMARY KEY, session TEXT NOT NULL, account_id INTEGER REFERENCES accounts (id),
     guest_name TEXT NOT NULL DEFAULT '', guest_email TEXT NOT NULL DEFAULT '', guest_phone TEXT NOT NULL DEFAULT '',
@@ -144,18 +146,16 @@ def new_reference() -> str:
     return "CI-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
 
 
-class Store:
-    """The hotel's database file; safe to share between threads, as each call opens its own connection."""
+class Database:
+    """A shop's SQLite file: connections, transactions, and the accounts and browser sessions both demo shops
+    keep alike, with whose cart (table `carts`: `session`, `account_id`, `reference`) is whose. Safe to share
+    between threads, as each call opens its own connection."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, schema: str) -> None:
         self.path = path
         with closing(self._connect()) as db:
             db.execute("PRAGMA journal_mode = WAL")
-            db.executescript(SCHEMA)
-        with self._transaction() as db:
-            for room in ROOM_TYPES:
-                db.execute("INSERT OR REPLACE INTO rooms VALUES (?, ?, ?)", (room.slug, room.name, room.rooms))
-                db.execute("INSERT OR REPLACE INTO rates VALUES (?, ?, ?)", (room.slug, str(room.nightly), CURRENCY))
+            db.executescript(ACCOUNTS_SCHEMA + schema)
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
@@ -176,22 +176,6 @@ class Store:
             raise
         finally:
             db.close()
-
-    def room_types(self) -> list[RoomType]:
-        with self._transaction("DEFERRED") as db:
-            rows = db.execute(
-                "SELECT slug, name, nightly, rooms FROM rooms JOIN rates ON room_type = slug ORDER BY nightly + 0"
-            ).fetchall()
-        return [RoomType(row["slug"], row["name"], Decimal(row["nightly"]), row["rooms"]) for row in rows]
-
-    def room_type(self, slug: str) -> RoomType | None:
-        return next((room for room in self.room_types() if room.slug == slug), None)
-
-    def rooms_left(self, slug: str, stay: Stay, now: datetime, *, cart_id: int | None, count_holds: bool) -> int:
-        """Rooms minus overlapping bookings minus other carts' unexpired holds (when holds count)."""
-        with self._transaction("DEFERRED") as db:
-            check_in, check_out = stay.check_in.isoformat(), stay.check_out.isoformat()
-            return _rooms_left(db, slug, check_in, check_out, now, cart_id, count_holds)
 
     def account(self, session: str) -> Account | None:
         with self._transaction("DEFERRED") as db:
@@ -225,10 +209,37 @@ class Store:
         assert account_id is not None
         return Account(account_id, email)
 
+
+class Store(Database):
+    """The hotel's database file."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, SCHEMA)
+        with self._transaction() as db:
+            for room in ROOM_TYPES:
+                db.execute("INSERT OR REPLACE INTO rooms VALUES (?, ?, ?)", (room.slug, room.name, room.rooms))
+                db.execute("INSERT OR REPLACE INTO rates VALUES (?, ?, ?)", (room.slug, str(room.nightly), CURRENCY))
+
+    def room_types(self) -> list[RoomType]:
+        with self._transaction("DEFERRED") as db:
+            rows = db.execute(
+                "SELECT slug, name, nightly, rooms FROM rooms JOIN rates ON room_type = slug ORDER BY nightly + 0"
+            ).fetchall()
+        return [RoomType(row["slug"], row["name"], Decimal(row["nightly"]), row["rooms"]) for row in rows]
+
+    def room_type(self, slug: str) -> RoomType | None:
+        return next((room for room in self.room_types() if room.slug == slug), None)
+
+    def rooms_left(self, slug: str, stay: Stay, now: datetime, *, cart_id: int | None, count_holds: bool) -> int:
+        """Rooms minus overlapping bookings minus other carts' unexpired holds (when holds count)."""
+        with self._transaction("DEFERRED") as db:
+            check_in, check_out = stay.check_in.isoformat(), stay.check_out.isoformat()
+            return _rooms_left(db, slug, check_in, check_out, now, cart_id, count_holds)
+
     def cart(self, owner: Owner) -> Cart | None:
         """The owner's latest cart, paid or not."""
         with self._transaction("DEFERRED") as db:
-            row = _latest_cart(db, owner)
+            row = latest_cart(db, owner)
             if row is None:
                 return None
             lines = db.execute(
@@ -240,7 +251,7 @@ class Store:
             lines=tuple(Line(line["label"], line["kind"], Decimal(line["amount"])) for line in lines),
             hold=_hold(hold),
             guest=Guest(row["guest_name"], row["guest_email"], row["guest_phone"]),
-            payment_opened_at=_moment(row["payment_opened_at"]),
+            payment_opened_at=moment(row["payment_opened_at"]),
             reference=row["reference"],
         )
 
@@ -261,7 +272,7 @@ class Store:
         """
         check_in, check_out = stay.check_in.isoformat(), stay.check_out.isoformat()
         with self._transaction() as db:
-            row = _latest_cart(db, owner)
+            row = latest_cart(db, owner)
             if row is None or row["reference"] is not None:
                 cart_id = db.execute(
                     "INSERT INTO carts (session, account_id) VALUES (?, ?)", (owner.session, owner.account_id)
@@ -313,7 +324,7 @@ class Store:
             if cart["reference"] is not None:
                 if repeat_charge:
                     booking = db.execute("SELECT * FROM bookings WHERE reference = ?", (cart["reference"],)).fetchone()
-                    _charge(db, booking["reference"], booking["total"], booking["currency"], card_last4, now)
+                    record_charge(db, booking["reference"], booking["total"], booking["currency"], card_last4, now)
                 return Payment(cart["reference"], first=False)
             hold = db.execute("SELECT * FROM holds WHERE cart_id = ?", (cart_id,)).fetchone()
             if _rooms_left(db, hold["room_type"], hold["check_in"], hold["check_out"], now, cart_id, count_holds) < 1:
@@ -337,7 +348,7 @@ class Store:
                 "INSERT INTO booking_lines VALUES (?, ?, ?, ?, ?)",
                 [(reference, i, line.label, line.kind, str(line.amount)) for i, line in enumerate(bill.lines)],
             )
-            _charge(db, reference, str(bill.total), bill.currency, card_last4, now)
+            record_charge(db, reference, str(bill.total), bill.currency, card_last4, now)
             db.execute("DELETE FROM holds WHERE cart_id = ?", (cart_id,))
             db.execute("UPDATE carts SET reference = ? WHERE id = ?", (reference, cart_id))
         return Payment(reference, first=True)
@@ -367,7 +378,7 @@ class Store:
         return [Charge(row["reference"], Decimal(row["amount"]), row["currency"], row["charged_at"]) for row in rows]
 
 
-def _latest_cart(db: sqlite3.Connection, owner: Owner) -> sqlite3.Row | None:
+def latest_cart(db: sqlite3.Connection, owner: Owner) -> sqlite3.Row | None:
     """The owner's newest cart: by account when the cart follows one, else by browser session."""
     row: sqlite3.Row | None = db.execute(
         "SELECT * FROM carts WHERE account_id = :account OR (:account IS NULL AND session = :session)"
@@ -400,9 +411,10 @@ def _rooms_left(
     return int(row[0])
 
 
-def _charge(
+def record_charge(
     db: sqlite3.Connection, reference: str, amount: str, currency: str, card_last4: str, now: datetime
 ) -> None:
+    """One line of the gateway's ledger, in the `charges` table both demo shops keep."""
     db.execute(
         "INSERT INTO charges (reference, amount, currency, card_last4, charged_at) VALUES (?, ?, ?, ?, ?)",
         (reference, amount, currency, card_last4, stamp(now)),
@@ -415,7 +427,7 @@ def _hold(row: sqlite3.Row | None) -> Hold | None:
     return Hold(row["room_type"], row["check_in"], row["check_out"], datetime.fromisoformat(row["expires_at"]))
 
 
-def _moment(text: str | None) -> datetime | None:
+def moment(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
