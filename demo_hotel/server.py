@@ -12,7 +12,7 @@ from types import TracebackType
 import httpx
 import uvicorn
 
-from demo_hotel.app import create_app
+from demo_hotel.shops import create_shop_app
 from demo_hotel.store import database_file
 
 STARTUP_TIMEOUT = 30.0
@@ -22,7 +22,8 @@ class DemoServer:
     """`with DemoServer(faults={"price-drift"}) as site:` serves the site at `site.url` on 127.0.0.1.
 
     The port is bound before uvicorn starts, so the first request simply waits for the server to answer.
-    `ui="spa"` serves the same shop as a single-page app over its JSON API instead of server-rendered pages.
+    `ui="spa"` serves the same shop as a single-page app over its JSON API instead of server-rendered pages;
+    `shop="goods"` serves the demo goods shop instead of the hotel.
     """
 
     def __init__(
@@ -33,6 +34,7 @@ class DemoServer:
         db_path: Path | None = None,
         demo_mode: bool = True,
         ui: str = "pages",
+        shop: str = "hotel",
     ) -> None:
         self.faults = frozenset(faults)
         self.smtp_port = smtp_port
@@ -40,6 +42,7 @@ class DemoServer:
         self.db_path = db_path
         self.demo_mode = demo_mode
         self.ui = ui
+        self.shop = shop
         self.url = ""
         self._stack = ExitStack()
 
@@ -58,13 +61,13 @@ class DemoServer:
 
     def _start(self) -> None:
         db_path = self._stack.enter_context(database_file(self.db_path))
-        app = create_app(self.faults, db_path, self.smtp_port, demo_mode=self.demo_mode, ui=self.ui)
+        app = create_shop_app(self.shop, self.faults, db_path, self.smtp_port, demo_mode=self.demo_mode, ui=self.ui)
         listener = self._stack.enter_context(socket.socket())
         listener.bind(("127.0.0.1", self.port))
         listener.listen()
         self.url = f"http://127.0.0.1:{listener.getsockname()[1]}"
         server = uvicorn.Server(uvicorn.Config(app, log_config=None, log_level="warning", access_log=False))
-        thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, name="demo-hotel", daemon=True)
+        thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, name=f"demo-{self.shop}", daemon=True)
         thread.start()
         self._stack.callback(thread.join)
         self._stack.callback(setattr, server, "should_exit", True)
