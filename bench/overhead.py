@@ -34,6 +34,7 @@ from checkout_integrity import Journey, check_promises  # noqa: E402
 from checkout_integrity import _camera, _evidence  # noqa: E402
 from checkout_integrity._browser import locate_browser  # noqa: E402
 from checkout_integrity._hands import Ways  # noqa: E402
+from checkout_integrity._profile_loading import load_profile  # noqa: E402
 from demo_hotel.server import DemoServer  # noqa: E402
 from fixtures.browsers import open_shop  # noqa: E402
 from fixtures.clock import CustomerClock  # noqa: E402
@@ -46,6 +47,7 @@ TARGET = 1.15
 # each booking takes the room for two nights no other booking of the run has, so rooms never run out
 STAYS = (Stay(date(2027, 3, 1) + timedelta(days=2 * n), nights=2, guests=2) for n in itertools.count())
 ROOM = "Classic Double"
+PROFILE = Path(__file__).resolve().parents[1] / "profiles" / "demo_hotel.toml"
 SHOTS = 15  # screenshots per option on the payment page
 
 
@@ -92,7 +94,7 @@ def book_through_harness(page: Page, site: TargetSite, customer: Customer, stay:
     clock = CustomerClock(site)
     clock.control(page)
     _evidence.listen(scenario, page)  # type: ignore[arg-type]
-    shop = open_shop(page, None, clock, folder, customer.locale, journey, Ways())
+    shop = open_shop(page, load_profile(PROFILE), clock, folder, customer.locale, journey, Ways())
     actions: list[Callable[[], None]] = [
         lambda: shop.find_offers(stay),
         lambda: shop.choose_offer(ROOM),
@@ -146,14 +148,15 @@ class Stopwatch:
 
 def harness_calls() -> dict[str, tuple[Any, str]]:
     """The calls the harness adds over the raw script, each by the name it is reported under."""
+    import checkout_integrity._profile_shop as shop
     import fixtures.browsers as browsers
-    import pages.demo_hotel.storefront as storefront
+    import pages.profiled.storefront as storefront
 
     return {
         "customer clock installed in the page": (CustomerClock, "control"),
         "web-vitals installed in the page": (browsers, "sense"),
-        "look(), in all": (storefront.DemoHotel, "look"),
-        "evidence screenshot (snap), in all": (storefront, "snap"),
+        "look(), in all": (storefront.ProfiledStorefront, "look"),
+        "evidence screenshot (snap), in all": (shop, "snap"),
         "evidence screenshot: its capture": (_camera, "_capture"),
         "page.evaluate from {caller}()": (Page, "evaluate"),
         "locator.input_value from {caller}()": (Locator, "input_value"),

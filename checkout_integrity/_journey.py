@@ -133,11 +133,14 @@ class Snapshot:
 
 class Journey:
     """The ordered snapshots and actions of one customer's visit, the extras the customer chose on the way,
-    and the budgets its steps are held to."""
+    the budgets its steps are held to, and the promises its site gives no way to check (`unchecked`)."""
 
-    def __init__(self, customer: str, budgets: Budgets | None = None) -> None:
+    def __init__(
+        self, customer: str, budgets: Budgets | None = None, unchecked: Mapping[str, str] | None = None
+    ) -> None:
         self.customer = customer
         self.budgets = budgets or Budgets()
+        self.unchecked = MappingProxyType(dict(unchecked or {}))  # promise id -> what its site does not give
         self._in_turn: list[Snapshot | Action] = []
         self._chosen_extras: set[str] = set()
 

@@ -12,9 +12,7 @@ from checkout_integrity._exceptions import ProfileError
 from checkout_integrity._profile import Profile
 from checkout_integrity._profile_loading import load_profile, profile_path
 
-PAGE_OBJECTS = ("demo_hotel",)  # sites with page objects of their own (pages/<site>/); any other --site is a profile
-SITE_PROFILE = pytest.StashKey["Profile | None"]()
-STEP_SECONDS = 30.0  # Playwright's own default wait, for a site without a profile
+SITE_PROFILE = pytest.StashKey[Profile]()
 
 
 def add_options(parser: pytest.Parser) -> None:
@@ -25,8 +23,8 @@ def add_options(parser: pytest.Parser) -> None:
         "--site",
         default="demo_hotel",
         metavar="SITE",
-        help="which storefront the customers visit: demo_hotel (the bundled demo site's page objects, the "
-        "default), or a site profile, by name in profiles/ (demo_hotel_spa) or by path (profiles/shop.toml)",
+        help="the site profile the customers' shop is walked through, by name in profiles/ (demo_hotel, the "
+        "bundled demo hotel, is the default; demo_hotel_spa, demo_goods) or by path (profiles/shop.toml)",
     )
     group.addoption(
         "--faults",
@@ -54,7 +52,7 @@ def add_options(parser: pytest.Parser) -> None:
         default=None,
         metavar="SECONDS",
         help="how long a customer waits for the shop on each click, field and page before the step fails "
-        f"(default: the site profile's site.timeout, else {STEP_SECONDS:g})",
+        "(default: the site profile's site.timeout)",
     )
     group.addoption(
         "--allow-real-cards",
@@ -88,25 +86,18 @@ def run_seed(config: pytest.Config) -> int:
     return seed if seed is not None else random.SystemRandom().randrange(1, 10**6)
 
 
-def chosen_profile(config: pytest.Config) -> Profile | None:
-    """The site profile --site names (None for a site with page objects); a bad one stops the run with the fix."""
+def chosen_profile(config: pytest.Config) -> Profile:
+    """The site profile --site names; a bad one stops the run with the fix. --step-timeout is its site.timeout."""
     if SITE_PROFILE not in config.stash:
-        choice = config.getoption("site")
         try:
-            profile = None if choice in PAGE_OBJECTS else load_profile(profile_path(choice, Path(config.rootpath)))
+            profile = load_profile(profile_path(config.getoption("site"), Path(config.rootpath)))
         except ProfileError as wrong:
             raise pytest.UsageError(str(wrong)) from None
         seconds = config.getoption("step_timeout")
-        if profile is not None and seconds is not None:
+        if seconds is not None:
             profile = profile.model_copy(update={"site": profile.site.model_copy(update={"timeout": seconds})})
         config.stash[SITE_PROFILE] = profile
     return config.stash[SITE_PROFILE]
-
-
-def step_seconds(config: pytest.Config) -> float:
-    """How long a customer waits for the shop: --step-timeout, else the profile's site.timeout, else 30 s."""
-    profile = chosen_profile(config)  # carries --step-timeout as its site.timeout
-    return profile.site.timeout if profile is not None else config.getoption("step_timeout") or STEP_SECONDS
 
 
 def positive_seconds(text: str) -> float:

@@ -19,7 +19,7 @@ from playwright.sync_api import Error as PlaywrightError
 from pytest_bdd.parser import Feature, Step
 
 from checkout_integrity._exceptions import ProfileError
-from checkout_integrity._options import step_seconds
+from checkout_integrity._options import chosen_profile
 
 WATCHED = pytest.StashKey[dict[BrowserContext, "Unanswered"]]()
 HUNG = pytest.StashKey[str]()
@@ -61,7 +61,7 @@ def watch(item: pytest.Item, step_func_args: Mapping[str, Any]) -> None:
     for page in pages_of(step_func_args):
         context = page.context
         if context not in watched:
-            milliseconds = step_seconds(item.config) * 1000
+            milliseconds = chosen_profile(item.config).site.timeout * 1000
             context.set_default_timeout(milliseconds)
             context.set_default_navigation_timeout(milliseconds)
             watched[context] = Unanswered(context)
@@ -71,7 +71,7 @@ def note_hang(item: pytest.Item, feature: Feature, step: Step, exception: Except
     """When a step fails waiting on the shop while a request of it hangs, keep the sentence that says so."""
     if not isinstance(exception, PlaywrightError | ProfileError):
         return
-    seconds = step_seconds(item.config)
+    seconds = chosen_profile(item.config).site.timeout
     waiting = [oldest for unanswered in item.stash.get(WATCHED, {}).values() if (oldest := unanswered.oldest())]
     if not waiting:
         return

@@ -10,6 +10,7 @@ out: the promises that need them are then "not checkable on this site" (`NEEDS`)
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,7 +22,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from checkout_integrity._budgets import Budgets
 from checkout_integrity._exceptions import JourneyError
 from checkout_integrity._findings import CATALOGUE
-from checkout_integrity._journey import LINE_KINDS
+from checkout_integrity._journey import LINE_KINDS, Snapshot
 from checkout_integrity._profile_locators import ACTING_KINDS, READING_KINDS, Where, parse_where
 
 
@@ -132,6 +133,17 @@ class ChooseOffer(Action):
     )
 
 
+class ChooseExtras(Action):
+    """Ticking one extra ({extra}): on the offer's page before booking, or in the cart `after` booking."""
+
+    after: Literal["choose_offer", "add_to_cart"] = Field(
+        default="choose_offer",
+        description="which action the shop offers its extras after: choose_offer (the offer's page) or "
+        "add_to_cart (the cart)",
+        examples=['"add_to_cart"'],
+    )
+
+
 class Pay(Action):
     """Paying: `request` is the URL of the request that pays, which a retry or double click sends again."""
 
@@ -186,7 +198,10 @@ class Offers(Part):
     """The offers in the results: each one, its name and total, how many are left, and the shop's id for it."""
 
     each: ReadLocator = Field(description="one element per offer", examples=['"testid=offer"'])
-    name: ReadLocator = Field(description="the offer's name, inside the offer", examples=['"testid=offer-name"'])
+    name: Attribute | ReadLocator = Field(
+        description="the offer's name, inside the offer (an attribute where the shop cuts the title short)",
+        examples=['"testid=offer-name"', '"css=h3 a@title"'],
+    )
     total: ReadLocator | None = Field(
         default=None, description="the offer's total price", examples=['"testid=offer-total"']
     )
@@ -195,8 +210,15 @@ class Offers(Part):
         description="how many are left (the first number in it; none: 0)",
         examples=['"testid=offer-rooms-left"'],
     )
-    id: Attribute | None = Field(
-        default=None, description="an attribute of the offer with the shop's id for it", examples=['"@data-room-type"']
+    id: Attribute | ReadLocator | None = Field(
+        default=None,
+        description="the shop's id for the offer: an attribute of it (@name) or of an element inside it",
+        examples=['"@data-room-type"', '"css=a@href"'],
+    )
+    sold_out: ReadLocator | None = Field(
+        default=None,
+        description="what says this offer cannot be bought, inside the offer",
+        examples=['"text=Unavailable"'],
     )
 
 
@@ -287,6 +309,24 @@ class NetworkPrices(Part):
     )
 
 
+class Mailbox(Part):
+    """Where the harness reads the confirmation email, and how: the words before the reference and the amount."""
+
+    smtp_port: int | None = Field(
+        default=None,
+        ge=1,
+        le=65535,
+        description="the loopback port the harness listens on for the shop's mail (the demo site: any free one)",
+        examples=["2525"],
+    )
+    reference: str = Field(
+        default="Booking reference", description="the words before the order reference", examples=['"Order number"']
+    )
+    charged: str = Field(
+        default="Total charged", description="the words before the amount charged", examples=['"Amount paid"']
+    )
+
+
 class Site(Part):
     """The shop as a whole: its name, how it prints prices, and how long a customer waits for a page."""
 
@@ -356,6 +396,30 @@ def _budgets_read(table: dict[str, Any]) -> dict[str, Any]:
     return table
 
 
+class Role(Part):
+    """The shop's offer that plays a part the stock scenarios need, and for `with_extra` the extra it is sold with."""
+
+    offer: str = Field(description="the offer's name as the shop shows it", examples=['"Classic Double"'])
+    extra: str | None = Field(default=None, description="the extra sold with it", examples=['"Breakfast"'])
+
+
+def _role(value: object) -> object:
+    """A role given as just the offer's name."""
+    return {"offer": value} if isinstance(value, str) else value
+
+
+def _roles(roles: dict[str, Role]) -> dict[str, Role]:
+    for name, role in roles.items():
+        if name not in ROLES:
+            nearest = difflib.get_close_matches(name, ROLES, n=1, cutoff=0.0)[0]
+            raise ValueError(f"{name!r} is no role the stock scenarios use (the nearest is {nearest!r}): "
+                             f"use {', '.join(ROLES)}")
+        if name == "with_extra" and role.extra is None:
+            raise ValueError('the role with_extra names its extra too, such as '
+                             'with_extra = { offer = "Classic Double", extra = "Breakfast" }')
+    return roles
+
+
 class Profile(Part):
     """A whole site profile; `path` is where it was read from."""
 
@@ -368,11 +432,16 @@ class Profile(Part):
         description="page name -> how to tell it, first match wins; cart, payment and confirmation are required",
         examples=['{ cart = { url = "^/cart" } }'],
     )
+    roles: Annotated[dict[str, Annotated[Role, BeforeValidator(_role)]], AfterValidator(_roles)] = Field(
+        default_factory=dict,
+        description="role -> the shop's offer that plays it in the stock scenarios (ordinary, with_extra, last_one)",
+        examples=['{ ordinary = "Classic Double", last_one = "Family Suite" }'],
+    )
     find_offers: Action = Field(description="searching for offers", examples=['{ url = "/search" }'])
     choose_offer: ChooseOffer = Field(
         description="picking an offer from the results", examples=['{ choose = "link=Choose {offer}" }']
     )
-    choose_extras: Action | None = Field(
+    choose_extras: ChooseExtras | None = Field(
         default=None, description="ticking one extra ({extra})", examples=['{ steps = [{ check = "label={extra}" }] }']
     )
     add_to_cart: Action = Field(
@@ -383,14 +452,21 @@ class Profile(Part):
         description="from the cart to the payment page: details, shipping",
         examples=['{ steps = [{ click = "button=Checkout" }] }'],
     )
-    enter_card: Action = Field(
-        description="typing the card",
+    enter_card: Action | None = Field(
+        default=None,
+        description="typing the card; a shop paid another way (invoice, bank transfer, at the hotel) leaves it "
+        "out and picks its method in pay.steps",
         examples=['{ steps = [{ fill = "label=Card number", with = "{card_number}" }] }'],
     )
     pay: Pay = Field(description="pressing the pay button", examples=['{ steps = [{ click = "button=Pay" }] }'])
     sign_in: Action | None = Field(default=None, description="signing in", examples=['{ url = "/login" }'])
     open_cart: Action | None = Field(default=None, description="opening the cart", examples=['{ url = "/cart" }'])
     read: Read = Field(description="where the customer reads prices, lines and totals")
+    mailbox: Mailbox | None = Field(
+        default=None,
+        description="the confirmation email: where the shop sends it, and the words its lines start with",
+        examples=['{ smtp_port = 2525, reference = "Order number", charged = "Amount paid" }'],
+    )
     network: tuple[NetworkPrices, ...] = Field(
         default=(),
         description="JSON responses that carry prices",
@@ -417,10 +493,10 @@ class Profile(Part):
         return self.path.stem
 
     def has(self, key: str) -> bool:
-        """Whether the dotted `key` (`read.countdown`, `pay.request`) is set."""
+        """Whether the dotted `key` (`read.countdown`, `pay.request`, `roles.ordinary`) is set."""
         part: object = self
         for name in key.split("."):
-            part = getattr(part, name, None)
+            part = part.get(name) if isinstance(part, dict) else getattr(part, name, None)
             if part is None:
                 return False
         return True
@@ -429,14 +505,20 @@ class Profile(Part):
         """The customer's locale when the shop speaks it, else the shop's."""
         return customer_locale if customer_locale in self.site.languages else self.site.locale
 
-    def missing_for(self, promise_ids: Iterable[str]) -> dict[str, list[str]]:
-        """promise id -> the keys it needs that this profile does not set (only promises missing some)."""
-        gaps = {promise: [key for key in NEEDS.get(promise, ()) if not self.has(key)] for promise in promise_ids}
+    def missing_for(self, promise_ids: Iterable[str], senses: frozenset[str] = frozenset()) -> dict[str, list[str]]:
+        """promise id -> what it needs that this site does not give (only promises missing some): profile keys,
+        or `senses` the harness has beside the shop's pages (`statement`: a demo gateway's ledger); a need of
+        alternatives (`read.charged or statement`) is met by any one of them."""
+        gaps = {
+            promise: [" or ".join(either) for either in NEEDS.get(promise, ())
+                      if not any(self.has(key) or key in senses for key in either)]
+            for promise in promise_ids
+        }
         return {promise: keys for promise, keys in gaps.items() if keys}
 
-    def cannot_check(self, promise_ids: Iterable[str]) -> NotCheckable | None:
-        """Why the first of these promises that this profile cannot provide for is not checkable, if any."""
-        for promise, keys in self.missing_for(promise_ids).items():
+    def cannot_check(self, promise_ids: Iterable[str], senses: frozenset[str] = frozenset()) -> NotCheckable | None:
+        """Why the first of these promises that this site cannot provide for is not checkable, if any."""
+        for promise, keys in self.missing_for(promise_ids, senses).items():
             return not_checkable(self, f'the promise {promise} ("{CATALOGUE[promise].customer_says}")', keys)
         return None
 
@@ -444,6 +526,16 @@ class Profile(Part):
 class NotCheckable(Exception):
     """A promise or action the site profile gives the harness no way to check: the scenario is skipped with
     this reason, never passed."""
+
+
+class SoldOut(NotCheckable):
+    """The shop says the offer cannot be bought: an outcome of the shop, told in its own words, not a misfit."""
+
+    def __init__(self, offer: str, said: str, seen: Snapshot) -> None:
+        super().__init__(f'sold out on this site: the shop said "{said}" of {offer!r} on {seen.url}')
+        self.offer = offer
+        self.said = said
+        self.seen = seen  # the page that said so, for the journey's evidence
 
 
 def not_checkable(profile: Profile, what: str, keys: list[str]) -> NotCheckable:
@@ -456,28 +548,39 @@ def not_checkable(profile: Profile, what: str, keys: list[str]) -> NotCheckable:
 
 
 REQUIRED_PAGES = ("cart", "payment", "confirmation")
-# What each promise must read or do on a site; a profile without one of these cannot check the promise.
-NEEDS: dict[str, tuple[str, ...]] = {
-    "price-drift": ("read.charged",),
-    "hidden-fee": ("read.lines",),
-    "hold-broken": ("read.offers.left",),
-    "input-lost": ("read.error",),
-    "double-charge": ("pay.request",),
-    "receipt-mismatch": ("read.charged",),
-    "basket-sneak": ("read.lines", "choose_extras"),
-    "cart-lost": ("read.lines", "sign_in", "open_cart"),
-    "fake-urgency": ("read.countdown",),
-    "currency-switch": (),
-    "total-mismatch": ("read.lines",),
+# The parts the stock scenarios ask a shop's offers to play; `roles.<name>` says which offer plays each.
+ROLES: dict[str, str] = {
+    "ordinary": "an ordinary offer",
+    "with_extra": "an offer sold with an extra",
+    "last_one": "an offer the shop can run out of",
 }
+# What each promise must read or do on a site, each need a tuple of alternatives any one of which serves:
+# profile keys, or `statement` (the card's charges: a demo site's gateway ledger). A site without one of
+# them cannot check the promise.
+NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "price-drift": (("read.charged", "statement"),),
+    "hidden-fee": (("read.lines",),),
+    "hold-broken": (("read.offers.left",), ("roles.last_one",)),
+    "input-lost": (("read.error",), ("enter_card",)),
+    "double-charge": (("pay.request",), ("statement",)),
+    "receipt-mismatch": (("read.charged",), ("mailbox", "statement")),
+    "basket-sneak": (("read.lines",), ("choose_extras",), ("roles.with_extra",)),
+    "cart-lost": (("read.lines",), ("sign_in",), ("open_cart",)),
+    "fake-urgency": (("read.countdown",),),
+    "total-mismatch": (("read.lines",),),
+}
+# What the customer looks for, and who they are, as a checkout form asks it (Faker, in the customer's locale).
+WANTED = ("check_in", "check_out", "nights", "guests", "quantity")
+DETAILS = ("name", "first_name", "last_name", "email", "phone", "company", "address", "address_2", "city",
+           "postcode", "region", "country", "country_code")
 # The variables each action's URL, steps and locators may use; {lang} is everywhere.
 VARIABLES: dict[str, tuple[str, ...]] = {
-    "find_offers": ("check_in", "check_out", "nights", "guests"),
-    "choose_offer": ("offer",),
-    "choose_extras": ("extra",),
-    "add_to_cart": (),
-    "checkout": ("name", "email", "phone"),
-    "enter_card": ("card_number", "expiry", "cvc", "card_name"),
+    "find_offers": WANTED,
+    "choose_offer": ("offer", *WANTED),
+    "choose_extras": ("extra", *WANTED),
+    "add_to_cart": WANTED,
+    "checkout": (*DETAILS, *WANTED),
+    "enter_card": ("card_number", "expiry", "cvc", "card_name", *DETAILS),
     "pay": (),
     "sign_in": ("email", "password"),
     "open_cart": (),

@@ -20,14 +20,18 @@ from playwright.sync_api import sync_playwright
 
 from checkout_integrity._browser import BrowserChoice, BrowserMissing, locate_browser
 from checkout_integrity._exceptions import ProfileError, RealCardRefused
+from checkout_integrity._offer_names import offers_named
 from checkout_integrity._profile import NEEDS, REQUIRED_PAGES, Action, ChooseOffer, Profile, TestCard
 from checkout_integrity._profile_loading import load_profile, profile_path
 from checkout_integrity._profile_reading import Seen, what_was_there
 from checkout_integrity._profile_shop import ProfiledShop
 from checkout_integrity._test_cards import refuse_real_card
 
-CUSTOMER = {"name": "Dora Doctor", "email": "profile-doctor@example.com", "phone": "+44 20 7946 0000",
-            "password": "profile-doctor-1"}
+CUSTOMER = {"name": "Dora Doctor", "first_name": "Dora", "last_name": "Doctor", "email": "profile-doctor@example.com",
+            "phone": "+44 20 7946 0000", "company": "Doctor Ltd", "address": "1 Test Street", "address_2": "",
+            "city": "London", "postcode": "SW1A 1AA", "region": "Greater London", "country": "United Kingdom",
+            "country_code": "GB"}
+PASSWORD = "profile-doctor-1"
 # The page each read key is checked on: a key set in the profile must show there.
 READ_ON = {
     "read.offers": "results",
@@ -84,27 +88,32 @@ def check_profile(profile: Profile, base_url: str, out: Path, chromium: BrowserC
 def _walk(shop: ProfiledShop, profile: Profile, walk: Walk) -> None:
     doctor = profile.doctor
     if shop.can("sign_in"):
-        shop.act("sign_in", {"email": CUSTOMER["email"], "password": CUSTOMER["password"]})
+        shop.act("sign_in", {"email": CUSTOMER["email"], "password": PASSWORD})
         _look(shop, walk, "sign_in")
     check_in = date.today() + timedelta(days=60)
     stay = {"check_in": check_in.isoformat(), "check_out": (check_in + timedelta(days=2)).isoformat(),
-            "nights": "2", "guests": "2"}
+            "nights": "2", "guests": "2", "quantity": "1"}
     shop.act("find_offers", stay)
     results = _look(shop, walk, "find_offers")
-    offer = doctor.offer or next((name for name in results.offers if shop.offers(name)), None)
+    ordinary = profile.roles["ordinary"].offer if "ordinary" in profile.roles else None
+    offer = doctor.offer or ordinary or next((name for name in results.offers if shop.offers(name)), None)
     if offer is None:
         raise shop.misfit("read.offers", "read no offer the customer can choose", "point read.offers at the offers")
-    shop.act("choose_offer", {"offer": offer})
+    titles = list(results.offers)
+    title = next(iter(offers_named(offer, titles)), offer)
+    shop.act("choose_offer", {"offer": title, **stay}, offer=titles.index(title) if title in titles else None)
     _look(shop, walk, "choose_offer")
-    if shop.can("choose_extras"):
-        for extra in doctor.extras:
-            shop.act("choose_extras", {"extra": extra})
-    shop.act("add_to_cart")
+    extras_after = profile.choose_extras is not None and profile.choose_extras.after == "add_to_cart"
+    if not extras_after:
+        _tick(shop, doctor.extras, stay)
+    shop.act("add_to_cart", stay)
     _look(shop, walk, "add_to_cart")
+    if extras_after:
+        _tick(shop, doctor.extras, stay)
     if shop.can("open_cart"):
         shop.act("open_cart")
         _look(shop, walk, "open_cart")
-    shop.act("checkout", {key: CUSTOMER[key] for key in ("name", "email", "phone")})
+    shop.act("checkout", {**CUSTOMER, **stay})
     _look(shop, walk, "checkout")
     if doctor.declined_card is not None:
         _pay(shop, walk, doctor.declined_card, "declined")
@@ -113,9 +122,16 @@ def _walk(shop: ProfiledShop, profile: Profile, walk: Walk) -> None:
         walk.heard("pay.request", shop.payment.url)
 
 
+def _tick(shop: ProfiledShop, extras: tuple[str, ...], stay: dict[str, str]) -> None:
+    if shop.can("choose_extras"):
+        for extra in extras:
+            shop.act("choose_extras", {"extra": extra, **stay})
+
+
 def _pay(shop: ProfiledShop, walk: Walk, card: TestCard, name: str) -> None:
-    shop.act("enter_card", {"card_number": card.number, "expiry": card.expiry, "cvc": card.cvc,
-                            "card_name": CUSTOMER["name"]})
+    if shop.can("enter_card"):
+        shop.act("enter_card", {"card_number": card.number, "expiry": card.expiry, "cvc": card.cvc,
+                                "card_name": CUSTOMER["name"], **CUSTOMER})
     shop.pay()
     _look(shop, walk, name)
 
@@ -169,7 +185,7 @@ def report(profile: Profile, walk: Walk) -> tuple[list[str], str | None]:
     first = walk.failure
     for key, is_set in profile_keys(profile):
         if not is_set:
-            needing = sorted(promise for promise, keys in NEEDS.items() if key in keys)
+            needing = sorted(promise for promise, keys in NEEDS.items() if any(key in either for either in keys))
             why = f"; not checkable without it: {', '.join(needing)}" if needing else ""
             lines.append(f"  not set  {key:<34} optional{why}")
         elif key in walk.resolved:

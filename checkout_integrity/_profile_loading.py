@@ -144,6 +144,11 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def variables_used(profile: Profile) -> frozenset[str]:
+    """Every variable some action of the profile fills in: what the harness can tell the shop."""
+    return frozenset(name for _, template, _ in _templates(profile) for name in variables_in(template))
+
+
 def _templates(profile: Profile) -> Iterator[tuple[str, str, tuple[str, ...]]]:
     """(key, template, variables allowed there) for every text of every action that may name variables."""
     for name, variables in VARIABLES.items():

@@ -2,8 +2,9 @@
 
 Actions find elements as a customer does (Playwright's `get_by_label`, `get_by_role`, `get_by_text`,
 `get_by_test_id`, or CSS). Reads run inside the page in one script, so they take the kinds a script
-resolves by itself: `testid=`, `css=` and `text=`; `@name` reads an attribute of the element itself.
-Text without a known `kind=` prefix is CSS. Values may name variables: `link=Choose {offer}`.
+resolves by itself: `testid=`, `css=` and `text=`; `@name` reads an attribute of the element itself, and
+`css=h3 a@title` one of the first element inside it that matches. Text without a known `kind=` prefix is
+CSS. Values may name variables: `link=Choose {offer}`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ ROLE_KINDS = ("button", "link")
 ACTING_KINDS = ("label", *ROLE_KINDS, "role", "testid", "text", "css")
 READING_KINDS = ("testid", "css", "text")
 LOOKS_LIKE_A_KIND = re.compile(r"^([A-Za-z_]+)=")
+ATTRIBUTE_AT_THE_END = re.compile(r"@([A-Za-z_:][-\w:.]*)$")
 
 
 @dataclass(frozen=True)
@@ -28,13 +30,14 @@ class Where:
 
     kind: str
     value: str
+    attribute: str | None = None  # a reading locator's `@name`: the element's attribute, not its text
 
     def __str__(self) -> str:
-        return f"{self.kind}={self.value}"
+        return f"{self.kind}={self.value}" + (f"@{self.attribute}" if self.attribute else "")
 
     def filled(self, variables: Mapping[str, str]) -> Where:
         """This locator with its `{variables}` replaced by the customer's values."""
-        return Where(self.kind, fill_in(self.value, variables))
+        return Where(self.kind, fill_in(self.value, variables), self.attribute)
 
     def on(self, scope: Page | Locator) -> Locator:
         """The Playwright locator for this (filled-in) locator, inside `scope`."""
@@ -52,18 +55,23 @@ class Where:
         return scope.locator(self.value)
 
     def for_script(self) -> dict[str, str]:
-        """How the page's reading script finds it: a CSS selector, or a text to look for."""
-        if self.kind == "testid":
-            return {"css": f'[data-testid="{self.value}"]'}
-        if self.kind == "text":
-            return {"text": self.value}
-        return {"css": self.value}
+        """How the page's reading script finds it: a CSS selector, or a text to look for (and the attribute)."""
+        found = (
+            {"css": f'[data-testid="{self.value}"]'}
+            if self.kind == "testid"
+            else {"text": self.value} if self.kind == "text" else {"css": self.value}
+        )
+        return found | ({"attribute": self.attribute} if self.attribute else {})
 
 
 def parse_where(text: object, kinds: tuple[str, ...] = ACTING_KINDS) -> Where:
     """Read `kind=value` (or bare CSS); ValueError names the kinds allowed here when the prefix is not one."""
     if not isinstance(text, str):
         raise ValueError(f"a locator is text, such as \"{kinds[0]}=...\", not {text!r}")
+    attribute = ATTRIBUTE_AT_THE_END.search(text) if kinds == READING_KINDS else None
+    if attribute is not None and attribute.start() > 0:
+        where = parse_where(text[: attribute.start()], kinds)
+        return Where(where.kind, where.value, attribute.group(1))
     prefix = LOOKS_LIKE_A_KIND.match(text)
     if prefix is None:
         if not text.strip():

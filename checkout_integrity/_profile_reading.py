@@ -31,7 +31,11 @@ GATHER = """(spec) => {
     const el = all(root, where)[0];
     return el ? el.innerText.trim() : null;
   };
-  const part = (el, how) => !how ? null : how.attribute ? el.getAttribute(how.attribute) : text(el, how);
+  const part = (el, how) => {
+    if (!how || !how.attribute) return text(el, how);
+    const inner = how.css || how.text ? all(el, how)[0] : el;
+    return inner ? inner.getAttribute(how.attribute) : null;
+  };
   const total = spec.total.map(where => text(document, where));
   const texts = {};
   for (const [key, where] of Object.entries(spec.texts)) texts[key] = text(document, where);
@@ -42,14 +46,16 @@ GATHER = """(spec) => {
     label: part(line, spec.lines.label), amount: part(line, spec.lines.amount), kind: part(line, spec.lines.kind)}));
   const offers = all(document, spec.offers.each).map(offer => ({
       name: part(offer, spec.offers.name), total: part(offer, spec.offers.total),
-      left: part(offer, spec.offers.left), id: part(offer, spec.offers.id)}));
+      left: part(offer, spec.offers.left), id: part(offer, spec.offers.id),
+      gone: spec.offers.sold_out && all(offer, spec.offers.sold_out).length
+        ? part(offer, spec.offers.sold_out) || 'sold out' : null}));
   const form = {};
   for (const input of document.querySelectorAll(spec.fields)) {
     if (!shown(input)) continue;
     const label = input.labels && input.labels[0] ? input.labels[0].innerText.trim() : input.name;
     form[label] = input.type === 'checkbox' ? (input.checked ? 'yes' : '') : (FIELD_VALUE)(input);
   }
-  return {total, texts, sold_out: shows(spec.sold_out), pages, lines, offers, form, about: ABOUT};
+  return {total, texts, sold_out: shows(spec.sold_out) ? text(document, spec.sold_out) || 'sold out' : null, pages, lines, offers, form, about: ABOUT};
 }""".replace("ABOUT", ABOUT).replace("FIELD_VALUE", FIELD_VALUE_JS)
 TEXT_KEYS = ("charged", "reference", "error", "countdown", "guest")
 # What a page of this name always shows, so a read key set in the profile that misses it there is wrong.
@@ -121,6 +127,7 @@ def gathering_spec(profile: Profile) -> dict[str, Any]:
             "total": how(read.offers.total),
             "left": how(read.offers.left),
             "id": how(read.offers.id),
+            "sold_out": how(read.offers.sold_out),
         },
         "fields": read.form.fields,
     }
@@ -145,6 +152,8 @@ def understand(raw: dict[str, Any], profile: Profile, url: str, locale: str) -> 
         offers[name] = {"id": offer["id"] or name}
         if profile.read.offers.left is not None:
             offers[name]["left"] = _first_number(offer["left"])
+        if offer["gone"]:
+            offers[name]["sold_out"] = offer["gone"]
         if offer["total"]:
             amounts[f"{name} total"] = reader.price("read.offers.total", offer["total"])
     lines = tuple(reader.line(number, line) for number, line in enumerate(raw["lines"]))
@@ -152,9 +161,11 @@ def understand(raw: dict[str, Any], profile: Profile, url: str, locale: str) -> 
     if texts["guest"] is not None:
         form["Guest"] = texts["guest"]
     facts = {key: text for key in ("reference", "error") if (text := texts[key])}
+    if raw["sold_out"]:
+        facts["sold out"] = raw["sold_out"]
     found |= {"read.lines": bool(raw["lines"]), "read.offers": bool(raw["offers"])}
     found |= {f"read.{key}": bool(texts[key]) for key in TEXT_KEYS}
-    found["read.sold_out"] = raw["sold_out"]
+    found["read.sold_out"] = bool(raw["sold_out"])
     for key in ALWAYS_ON.get(step, ()):
         if profile.has(key) and not found[key]:
             raise reader.fault(key, f"found nothing on the {step} page", f"point {key} at what the {step} page shows")

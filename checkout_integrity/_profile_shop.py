@@ -57,8 +57,9 @@ class ProfiledShop:
         """Whether the profile says how to do `action` (`sign_in`, `choose_extras`, ...)."""
         return getattr(self.profile, action) is not None
 
-    def act(self, name: str, variables: Mapping[str, str] | None = None) -> None:
-        """Do the action the profile describes under `name`, with the customer's values for its variables."""
+    def act(self, name: str, variables: Mapping[str, str] | None = None, offer: int | None = None) -> None:
+        """Do the action the profile describes under `name`, with the customer's values for its variables;
+        `choose_offer.choose` is pressed inside the `offer`-th offer of the results when it does not name {offer}."""
         action: Action = getattr(self.profile, name)
         values = {**(variables or {}), "lang": self.lang}
         if action.url is not None:
@@ -67,7 +68,8 @@ class ProfiledShop:
             self._do(f"{name}.steps[{index}]", step, values)
         if isinstance(action, ChooseOffer):
             where = action.choose.filled(values)
-            self._attempt(f"{name}.choose", str(where), lambda: self._press(where.on(self.page), where.value))
+            scope = self._offer_scope(offer)
+            self._attempt(f"{name}.choose", str(where), lambda: self._press(where.on(scope), where.value))
         self._settle()
         if action.ready:
             ready = [where.filled(values) for where in action.ready]
@@ -76,9 +78,17 @@ class ProfiledShop:
                 f"{name}.ready", " or ".join(map(str, ready)), lambda: shown.first.wait_for(timeout=self.timeout)
             )
 
-    def offers(self, offer: str) -> bool:
-        """Whether the results let the customer choose `offer` (what `choose_offer.choose` names is there)."""
-        return self.profile.choose_offer.choose.filled({"offer": offer, "lang": self.lang}).on(self.page).count() > 0
+    def offers(self, offer: str, index: int | None = None) -> bool:
+        """Whether the results let the customer choose `offer` (what `choose_offer.choose` names is there;
+        inside the `index`-th offer when it does not name {offer})."""
+        where = self.profile.choose_offer.choose.filled({"offer": offer, "lang": self.lang})
+        return where.on(self._offer_scope(index)).count() > 0
+
+    def _offer_scope(self, index: int | None) -> Page | Locator:
+        """Where `choose_offer.choose` is looked for: the page when it names {offer}, else the `index`-th offer."""
+        if index is None or "{offer}" in self.profile.choose_offer.choose.value:
+            return self.page
+        return self.profile.read.offers.each.on(self.page).nth(index)
 
     def _goto(self, key: str, url: str) -> None:
         self._attempt(key, url, lambda: self.page.goto(url, timeout=self.timeout))

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from checkout_integrity._findings import Finding
 from checkout_integrity._journey import Journey
 from checkout_integrity._run_log import RunLog, ScenarioLabel
-from checkout_integrity.promises import check_promises
+from checkout_integrity.promises import PROMISES, check_promises
 
 
 class BrokenPromise(AssertionError):
@@ -19,8 +19,10 @@ class BrokenPromise(AssertionError):
 
 
 def judge(journey: Journey, log: RunLog, where: ScenarioLabel, ids: Iterable[str] | None = None) -> list[Finding]:
-    """Check the journey against the promises named (all when None) and log what broke."""
-    findings = check_promises(journey, ids)
+    """Check the journey against the promises named (when None, every one its site lets the harness check)
+    and log what broke."""
+    chosen = [promise for promise in PROMISES if promise not in journey.unchecked] if ids is None else ids
+    findings = check_promises(journey, chosen)
     log.record(findings, where)
     return findings
 

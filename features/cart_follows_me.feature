@@ -3,7 +3,7 @@ Feature: My cart follows me from my phone to my laptop
 
   Scenario: I start on my phone and finish on my laptop
     Given I am signed in on my phone
-    When I find a room for 2 nights for 2 guests
-    And I book the "Deluxe King"
+    When I look at what the shop offers
+    And I book an ordinary offer
     And I sign in on my laptop and open my cart
     Then my cart is the same on both devices

@@ -2,9 +2,9 @@ Feature: My details survive a card error
   A family types a wrong security code, and expects to fix just that, not to start again.
 
   Scenario: a wrong security code keeps what I typed
-    Given I am a customer looking for a hotel room
-    When I find a room for 2 nights for 2 guests
-    And I book the "Deluxe King"
+    Given I am a customer
+    When I look at what the shop offers
+    And I book an ordinary offer
     And I give my details
     And I enter my card with a wrong security code
     And I pay

@@ -1,11 +1,11 @@
-Feature: The room I am paying for is mine
-  While I pay for the last room, the shop holds it for me.
+Feature: What I am paying for is mine
+  While I pay for the last one left, the shop holds it for me.
 
-  Scenario: nobody else can take the last room while I pay
-    Given I am a customer looking for a hotel room
-    When I find a room for 2 nights for 2 guests
-    And I book the "Family Suite"
+  Scenario: nobody else can take the last one while I pay
+    Given I am a customer
+    When I look at what the shop offers
+    And I book the last one left
     And I give my details
-    And another customer tries to book the same room for the same nights
+    And another customer tries to buy the same one
     And I pay with my card
-    Then the room I held is still mine
+    Then the one I was paying for is still mine

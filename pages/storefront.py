@@ -21,18 +21,29 @@ from fixtures.customers import Card, Customer
 
 @dataclass(frozen=True)
 class Stay:
-    """The nights and guests a customer looks for."""
+    """What a customer looks for: the nights and guests of a stay, and how many of the offer."""
 
     check_in: date
     nights: int
     guests: int
+    quantity: int = 1
+
+    def variables(self) -> dict[str, str]:
+        """The stay as a site profile's actions name it."""
+        return {
+            "check_in": self.check_in.isoformat(),
+            "check_out": self.check_out.isoformat(),
+            "nights": str(self.nights),
+            "guests": str(self.guests),
+            "quantity": str(self.quantity),
+        }
 
     @property
     def check_out(self) -> date:
         return self.check_in + timedelta(days=self.nights)
 
     def __str__(self) -> str:
-        return f"{self.nights} night(s) from {self.check_in:%d %b %Y} for {self.guests} guest(s)"
+        return f"{self.nights} night(s) from {self.check_in:%d %b %Y} for {self.guests} guest(s), {self.quantity} of it"
 
 
 class Storefront(Protocol):
@@ -42,22 +53,21 @@ class Storefront(Protocol):
         """Search the shop for offers that fit the stay."""
 
     def choose_offer(self, name: str) -> None:
-        """Open the offer the customer picked from the results."""
-
-    def offers(self, name: str) -> bool:
-        """Whether the results let the customer choose `name` (it is not sold out)."""
-
-    def choose_extras(self, extras: list[str]) -> None:
-        """Tick the optional extras the customer wants, by their names on the page."""
+        """Open the offer the customer picked from the results; `SoldOut` when the shop will not sell it."""
 
     def book(self) -> None:
-        """Put the chosen offer in the cart (the shop may hold it for a while)."""
+        """Put the chosen offer in the cart (the shop may hold it for a while); `SoldOut` when it is gone."""
+
+    def book_with(self, extras: list[str]) -> None:
+        """Book the chosen offer with these optional extras (by their names on the page), ticked where the shop
+        offers them: on the offer's page before booking, or in the cart after it."""
 
     def give_details(self, customer: Customer) -> None:
         """Go from the cart to the payment page, giving the guest's details on the way."""
 
     def enter_card(self, customer: Customer, card: Card | None = None) -> None:
-        """Type the customer's card (or `card`, e.g. mistyped) into the payment form, without paying yet."""
+        """Type the customer's card (or `card`, e.g. mistyped) into the payment form, without paying yet; on a
+        shop paid another way, nothing (its pay action picks the method)."""
 
     def linger(self, seconds: int) -> None:
         """Stay on the current page for `seconds` of customer time."""
@@ -67,9 +77,6 @@ class Storefront(Protocol):
 
     def pay_again(self, customer: Customer) -> None:
         """The browser sends the same payment a second time (a double click, a retry)."""
-
-    def sold_out(self) -> bool:
-        """Whether the page says the offer the customer wanted is gone."""
 
     def sign_in(self, customer: Customer) -> None:
         """Sign in to the customer's account (created on first sign-in where the shop allows)."""
@@ -85,14 +92,10 @@ class Storefront(Protocol):
 
 
 def book_and_pay(shop: Storefront, stay: Stay, name: str, customer: Customer) -> None:
-    """The whole booking in one go, as a hurried customer does; stops where the shop says the offer is gone."""
+    """The whole booking in one go, as a hurried customer does; `SoldOut` where the shop says the offer is gone."""
     shop.find_offers(stay)
-    if not shop.offers(name):
-        return
     shop.choose_offer(name)
     shop.book()
-    if shop.sold_out():
-        return
     shop.give_details(customer)
     shop.enter_card(customer)
     shop.pay()

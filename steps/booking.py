@@ -1,8 +1,16 @@
-"""Booking steps: finding, choosing, booking and paying for a stay, in English and Italian."""
+"""Booking steps: finding, choosing, booking and paying, in English and Italian.
+
+Stock scenarios name offers by the part they play (`an ordinary offer`, `an offer with its extra`, `the last
+one left`), and the site profile's [roles] says which of its shop's offers plays it; a scenario written for
+one shop may still name its offers (`I book the "Classic Double"`). Each step says what it needs of the site
+(`needs`), so a scenario the site cannot serve is skipped before the customer sets off.
+"""
 
 from __future__ import annotations
 
 import itertools
+import re
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import timedelta
 
@@ -10,6 +18,8 @@ import pytest
 from pytest_bdd import given, parsers, when
 
 from checkout_integrity import Journey
+from checkout_integrity._checkable import action, counted, every, needs, role
+from checkout_integrity._profile import NotCheckable, Profile
 from fixtures.clock import CustomerClock
 from fixtures.customers import WRONG_SECURITY_CODE, Customer
 from pages.storefront import Stay, Storefront
@@ -17,6 +27,18 @@ from pages.storefront import Stay, Storefront
 WEEKS_APART = itertools.count()
 EXTRAS = {"breakfast": "Breakfast", "colazione": "Breakfast", "travel insurance": "Travel insurance",
           "assicurazione di viaggio": "Travel insurance"}
+ROLE_WORDS = {
+    "an ordinary offer": "ordinary",
+    "un'offerta qualsiasi": "ordinary",
+    "the last one left": "last_one",
+    "l'ultima rimasta": "last_one",
+}
+ROLE_PHRASES = "|".join(map(re.escape, ROLE_WORDS))
+
+
+def the_part(profile: Profile, arguments: Mapping[str, object], senses: frozenset[str]) -> NotCheckable | None:
+    """A step naming an offer by its part needs the profile to say which offer plays it."""
+    return role(ROLE_WORDS[str(arguments["part"])])(profile, arguments, senses)
 
 
 @pytest.fixture
@@ -26,41 +48,99 @@ def first_night(customer_clock: CustomerClock) -> timedelta:
     return timedelta(days=30 + 14 * next(WEEKS_APART))
 
 
+@pytest.fixture
+def stay(customer_clock: CustomerClock, first_night: timedelta) -> Stay:
+    """What the customer looks for when the scenario does not say: two nights for two, one of the offer."""
+    return Stay(customer_clock.now().date() + first_night, nights=2, guests=2)
+
+
+@given("I am a customer")
+@given("sono un cliente")
 @given("I am a customer looking for a hotel room")
 @given("sono un cliente che cerca una camera d'albergo")
-def looking_for_a_room(storefront: Storefront) -> Storefront:
+def a_customer(storefront: Storefront) -> Storefront:
     return storefront
+
+
+@when("I look at what the shop offers")
+@when("guardo cosa offre il negozio")
+def look_at_the_offers(storefront: Storefront, stay: Stay) -> None:
+    storefront.find_offers(stay)
 
 
 @when(parsers.parse("I find a room for {nights:d} nights for {guests:d} guests"), target_fixture="stay")
 @when(parsers.parse("I find a room for {nights:d} night for {guests:d} guests"), target_fixture="stay")
 @when(parsers.parse("trovo una camera per {nights:d} notti per {guests:d} ospiti"), target_fixture="stay")
 @when(parsers.parse("trovo una camera per {nights:d} notte per {guests:d} ospiti"), target_fixture="stay")
-def find_a_room(
-    storefront: Storefront, customer_clock: CustomerClock, first_night: timedelta, nights: int, guests: int
-) -> Stay:
-    stay = Stay(customer_clock.now().date() + first_night, nights, guests)
+@needs(counted("nights", "guests"))
+def find_a_room(storefront: Storefront, stay: Stay, nights: int, guests: int) -> Stay:
+    stay = replace(stay, nights=nights, guests=guests)
     storefront.find_offers(stay)
     return stay
 
 
-@when(parsers.parse('I book the "{room}"'), target_fixture="room")
-@when(parsers.parse('prenoto la "{room}"'), target_fixture="room")
-def book_the_room(storefront: Storefront, room: str) -> str:
-    storefront.choose_offer(room)
+@when(parsers.re(f"I book (?P<part>{ROLE_PHRASES})"), target_fixture="offer")
+@when(parsers.re(f"prenoto (?P<part>{ROLE_PHRASES})"), target_fixture="offer")
+@needs(the_part)
+def book_a_part(storefront: Storefront, site_profile: Profile, part: str) -> str:
+    offer = site_profile.roles[ROLE_WORDS[part]].offer
+    storefront.choose_offer(offer)
     storefront.book()
-    return room
+    return offer
 
 
-@when(parsers.parse('I book the "{room}" with {extra}'), target_fixture="room")
-@when(parsers.parse('prenoto la "{room}" con {extra}'), target_fixture="room")
-def book_the_room_with(storefront: Storefront, journey: Journey, room: str, extra: str) -> str:
-    storefront.choose_offer(room)
-    chosen = EXTRAS.get(extra.casefold(), extra)
-    storefront.choose_extras([chosen])
-    journey.choose_extra(chosen)
+@when(parsers.parse('I book the "{offer}"'), target_fixture="offer")
+@when(parsers.parse('prenoto la "{offer}"'), target_fixture="offer")
+def book_the_offer(storefront: Storefront, offer: str) -> str:
+    storefront.choose_offer(offer)
     storefront.book()
-    return room
+    return offer
+
+
+@when("I book an offer with its extra", target_fixture="offer")
+@when("prenoto un'offerta con il suo extra", target_fixture="offer")
+@needs(role("with_extra", also=("choose_extras",)))
+def book_an_offer_with_its_extra(storefront: Storefront, journey: Journey, site_profile: Profile) -> str:
+    chosen = site_profile.roles["with_extra"]
+    assert chosen.extra is not None  # the profile's schema asks every with_extra role for its extra
+    return with_extra(storefront, journey, chosen.offer, chosen.extra)
+
+
+@when(parsers.parse('I book the "{offer}" with {extra}'), target_fixture="offer")
+@when(parsers.parse('prenoto la "{offer}" con {extra}'), target_fixture="offer")
+@needs(action("choose_extras", doing="choosing an extra"))
+def book_the_offer_with(storefront: Storefront, journey: Journey, offer: str, extra: str) -> str:
+    return with_extra(storefront, journey, offer, EXTRAS.get(extra.casefold(), extra))
+
+
+def with_extra(storefront: Storefront, journey: Journey, offer: str, extra: str) -> str:
+    """Choose the offer and its extra, in the order the shop asks for them, and book."""
+    storefront.choose_offer(offer)
+    journey.choose_extra(extra)
+    storefront.book_with([extra])
+    return offer
+
+
+@when(parsers.parse('I put {quantity:d} of the "{offer}" in my basket'), target_fixture="offer")
+@when(parsers.parse('I put {quantity:d} of the "{offer}" in my cart'), target_fixture="offer")
+@when(parsers.parse('metto {quantity:d} di "{offer}" nel carrello'), target_fixture="offer")
+@needs(counted("quantity"))
+def put_some_in_the_basket(storefront: Storefront, stay: Stay, offer: str, quantity: int) -> str:
+    storefront.find_offers(replace(stay, quantity=quantity))
+    storefront.choose_offer(offer)
+    storefront.book()
+    return offer
+
+
+@when(parsers.re(f"I put (?P<quantity>\\d+) of (?P<part>{ROLE_PHRASES}) in my (basket|cart)"),
+      converters={"quantity": int}, target_fixture="offer")
+@when(parsers.re(f"metto (?P<quantity>\\d+) di (?P<part>{ROLE_PHRASES}) nel carrello"),
+      converters={"quantity": int}, target_fixture="offer")
+@needs(every(counted("quantity"), the_part))
+def put_some_of_a_part_in_the_basket(
+    storefront: Storefront, stay: Stay, site_profile: Profile, part: str, quantity: int
+) -> str:
+    return put_some_in_the_basket(storefront, stay, site_profile.roles[ROLE_WORDS[part]].offer, quantity)
 
 
 @when("I give my details")
@@ -90,6 +170,7 @@ def enter_my_card(storefront: Storefront, customer: Customer) -> None:
 
 @when("I enter my card with a wrong security code")
 @when("inserisco la carta con un codice di sicurezza sbagliato")
+@needs(action("enter_card", "read.error", doing="a card error"))
 def enter_a_wrong_security_code(storefront: Storefront, customer: Customer) -> None:
     storefront.enter_card(customer, replace(customer.card, cvc=WRONG_SECURITY_CODE))
 
@@ -116,6 +197,7 @@ def pay_with_my_card(storefront: Storefront, customer: Customer) -> None:
 
 @when("my payment is sent twice")
 @when("il mio pagamento parte due volte")
+@needs(action("pay.request", doing="sending a payment twice"))
 def payment_sent_twice(storefront: Storefront, customer: Customer) -> None:
     storefront.enter_card(customer)
     storefront.pay()

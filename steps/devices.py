@@ -7,6 +7,8 @@ from dataclasses import replace
 from pytest_bdd import given, parsers, when
 
 from checkout_integrity import Journey
+from checkout_integrity._checkable import action, needs
+from checkout_integrity._profile import SoldOut
 from fixtures.browsers import ShopOn
 from fixtures.customers import Customer
 from pages.storefront import Stay, Storefront, book_and_pay
@@ -14,6 +16,7 @@ from pages.storefront import Stay, Storefront, book_and_pay
 
 @given(parsers.parse("I am signed in on my {device}"), target_fixture="storefront")
 @given(parsers.parse("ho fatto l'accesso dal mio {device}"), target_fixture="storefront")
+@needs(action("sign_in", doing="signing in"))
 def signed_in_on(shop_on: ShopOn, customer: Customer, device: str) -> Storefront:
     shop = shop_on(device)
     shop.sign_in(customer)
@@ -22,6 +25,7 @@ def signed_in_on(shop_on: ShopOn, customer: Customer, device: str) -> Storefront
 
 @when(parsers.parse("I sign in on my {device} and open my cart"), target_fixture="storefront")
 @when(parsers.parse("accedo dal mio {device} e apro il carrello"), target_fixture="storefront")
+@needs(action("sign_in", "open_cart", doing="opening my cart on another device"))
 def sign_in_elsewhere(shop_on: ShopOn, customer: Customer, device: str) -> Storefront:
     shop = shop_on(device)
     shop.sign_in(customer)
@@ -29,13 +33,18 @@ def sign_in_elsewhere(shop_on: ShopOn, customer: Customer, device: str) -> Store
     return shop
 
 
+@when("another customer tries to buy the same one")
+@when("un altro cliente prova a comprare la stessa")
 @when("another customer tries to book the same room for the same nights")
 @when("un altro cliente prova a prenotare la stessa camera per le stesse notti")
 def rival_tries_the_same_room(
-    rival_shop: Storefront, rival: Customer, journey: Journey, stay: Stay, room: str
+    rival_shop: Storefront, rival: Customer, journey: Journey, stay: Stay, offer: str
 ) -> None:
-    held = journey.seen_by()[-1].facts.get("room_type", room)
-    book_and_pay(rival_shop, stay, room, rival)
-    seen = rival_shop.look()
+    held = journey.seen_by()[-1].facts.get("room_type", offer)
+    try:
+        book_and_pay(rival_shop, stay, offer, rival)
+        seen = rival_shop.look()
+    except SoldOut as gone:
+        seen = gone.seen
     outcome = "confirmed" if seen.step == "confirmation" else "not booked"
     journey.observe(replace(seen, facts={**seen.facts, "room_type": held, "outcome": outcome}))

@@ -1,97 +1,72 @@
-"""Then-steps: each holds the journey to one customer promise, named by its catalogue id."""
+"""Then-steps: each holds the journey to one customer promise, named by its catalogue id.
+
+A step's promise also says, before the scenario walks, what the site must give to check it (`holding_to`).
+"""
 
 from __future__ import annotations
 
 from pytest_bdd import then
 
-from fixtures.verdicts import Keep
+from fixtures.verdicts import holding_to
 
+charged_the_price_shown = holding_to("price-drift", bank=True)
+then("I am charged the price I was shown")(charged_the_price_shown)
+then("mi viene addebitato il prezzo che mi è stato mostrato")(charged_the_price_shown)
 
-@then("I am charged the price I was shown")
-@then("mi viene addebitato il prezzo che mi è stato mostrato")
-def charged_the_price_shown(promise: Keep) -> None:
-    promise("price-drift", bank=True)
+no_late_fee = holding_to("hidden-fee", bank=True)
+then("no fee appeared only at the last step")(no_late_fee)
+then("nessun costo è comparso solo all'ultimo passo")(no_late_fee)
 
+room_still_mine = holding_to("hold-broken")
+then("the one I was paying for is still mine")(room_still_mine)
+then("quella che stavo pagando è ancora mia")(room_still_mine)
+then("the room I held is still mine")(room_still_mine)
+then("la camera che avevo bloccato è ancora mia")(room_still_mine)
 
-@then("no fee appeared only at the last step")
-@then("nessun costo è comparso solo all'ultimo passo")
-def no_late_fee(promise: Keep) -> None:
-    promise("hidden-fee", bank=True)
+details_still_there = holding_to("input-lost")
+then("my details are still there")(details_still_there)
+then("i miei dati sono ancora lì")(details_still_there)
 
+charged_once = holding_to("double-charge", bank=True)
+then("I am charged once")(charged_once)
+then("mi viene addebitato una volta sola")(charged_once)
 
-@then("the room I held is still mine")
-@then("la camera che avevo bloccato è ancora mia")
-def room_still_mine(promise: Keep) -> None:
-    promise("hold-broken")
+receipts_agree = holding_to("receipt-mismatch", bank=True, email=True)
+then("my confirmation, my email and my bank statement show the same amount")(receipts_agree)
+then("conferma, email ed estratto conto mostrano lo stesso importo")(receipts_agree)
 
+only_what_i_chose = holding_to("basket-sneak")
+then("my cart holds only what I chose")(only_what_i_chose)
+then("il carrello contiene solo ciò che ho scelto")(only_what_i_chose)
 
-@then("my details are still there")
-@then("i miei dati sono ancora lì")
-def details_still_there(promise: Keep) -> None:
-    promise("input-lost")
+same_cart_everywhere = holding_to("cart-lost")
+then("my cart is the same on both devices")(same_cart_everywhere)
+then("il carrello è lo stesso su entrambi i dispositivi")(same_cart_everywhere)
 
+countdown_kept_running = holding_to("fake-urgency")
+then("the countdown did not start again")(countdown_kept_running)
+then("il conto alla rovescia non è ripartito")(countdown_kept_running)
 
-@then("I am charged once")
-@then("mi viene addebitato una volta sola")
-def charged_once(promise: Keep) -> None:
-    promise("double-charge", bank=True)
+one_currency = holding_to("currency-switch", bank=True)
+then("every amount is in the same currency")(one_currency)
+then("ogni importo è nella stessa valuta")(one_currency)
 
+lines_add_up = holding_to("total-mismatch")
+then("the lines add up to the total on every page")(lines_add_up)
+then("le righe tornano con il totale in ogni pagina")(lines_add_up)
 
-@then("my confirmation, my email and my bank statement show the same amount")
-@then("conferma, email ed estratto conto mostrano lo stesso importo")
-def receipts_agree(promise: Keep) -> None:
-    promise("receipt-mismatch", bank=True, email=True)
+no_page_kept_me_waiting = holding_to("slow-step")
+then("no page kept me waiting")(no_page_kept_me_waiting)
+then("nessuna pagina mi ha fatto aspettare")(no_page_kept_me_waiting)
 
+nothing_moved = holding_to("layout-shift")
+then("nothing moved as I went to press pay")(nothing_moved)
+then("niente si è spostato mentre stavo per pagare")(nothing_moved)
 
-@then("my cart holds only what I chose")
-@then("il carrello contiene solo ciò che ho scelto")
-def only_what_i_chose(promise: Keep) -> None:
-    promise("basket-sneak")
+usable_without_a_mouse = holding_to("inaccessible-step")
+then("I could do it all with the keyboard and a screen reader")(usable_without_a_mouse)
+then("ho potuto fare tutto con la tastiera e un lettore di schermo")(usable_without_a_mouse)
 
-
-@then("my cart is the same on both devices")
-@then("il carrello è lo stesso su entrambi i dispositivi")
-def same_cart_everywhere(promise: Keep) -> None:
-    promise("cart-lost")
-
-
-@then("the countdown did not start again")
-@then("il conto alla rovescia non è ripartito")
-def countdown_kept_running(promise: Keep) -> None:
-    promise("fake-urgency")
-
-
-@then("every amount is in the same currency")
-@then("ogni importo è nella stessa valuta")
-def one_currency(promise: Keep) -> None:
-    promise("currency-switch", bank=True)
-
-
-@then("the lines add up to the total on every page")
-@then("le righe tornano con il totale in ogni pagina")
-def lines_add_up(promise: Keep) -> None:
-    promise("total-mismatch")
-
-
-@then("no page kept me waiting")
-@then("nessuna pagina mi ha fatto aspettare")
-def no_page_kept_me_waiting(promise: Keep) -> None:
-    promise("slow-step")
-
-
-@then("nothing moved as I went to press pay")
-@then("niente si è spostato mentre stavo per pagare")
-def nothing_moved(promise: Keep) -> None:
-    promise("layout-shift")
-
-
-@then("I could do it all with the keyboard and a screen reader")
-@then("ho potuto fare tutto con la tastiera e un lettore di schermo")
-def usable_without_a_mouse(promise: Keep) -> None:
-    promise("inaccessible-step")
-
-
-@then("I never type the same thing twice")
-@then("non ho dovuto scrivere due volte la stessa cosa")
-def typed_once(promise: Keep) -> None:
-    promise("retyping")
+typed_once = holding_to("retyping")
+then("I never type the same thing twice")(typed_once)
+then("non ho dovuto scrivere due volte la stessa cosa")(typed_once)

@@ -3,9 +3,9 @@ Funzionalità: I miei dati restano dopo un errore della carta
   Una famiglia sbaglia il codice di sicurezza e vuole correggere solo quello.
 
   Scenario: un codice di sicurezza sbagliato non cancella ciò che ho scritto
-    Dato sono un cliente che cerca una camera d'albergo
-    Quando trovo una camera per 2 notti per 2 ospiti
-    E prenoto la "Deluxe King"
+    Dato sono un cliente
+    Quando guardo cosa offre il negozio
+    E prenoto un'offerta qualsiasi
     E inserisco i miei dati
     E inserisco la carta con un codice di sicurezza sbagliato
     E pago

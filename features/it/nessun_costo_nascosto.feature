@@ -3,9 +3,9 @@ Funzionalità: Il primo totale che vedo comprende ogni costo
   I costi obbligatori stanno nel primo totale mostrato, non nell'ultima pagina.
 
   Scenario: nessun costo compare solo quando sto per pagare
-    Dato sono un cliente che cerca una camera d'albergo
-    Quando trovo una camera per 2 notti per 2 ospiti
-    E prenoto la "Classic Double"
+    Dato sono un cliente
+    Quando guardo cosa offre il negozio
+    E prenoto un'offerta qualsiasi
     E inserisco i miei dati
     E pago con la carta
     Allora nessun costo è comparso solo all'ultimo passo

@@ -4,9 +4,9 @@ Funzionalità: Il prezzo che vedo è il prezzo che pago
   esattamente quanto mostrato.
 
   Scenario: il prezzo resta bloccato mentre inserisco la carta
-    Dato sono un cliente che cerca una camera d'albergo
-    Quando trovo una camera per 2 notti per 2 ospiti
-    E prenoto la "Classic Double"
+    Dato sono un cliente
+    Quando guardo cosa offre il negozio
+    E prenoto un'offerta qualsiasi
     E inserisco i miei dati
     E impiego 60 secondi a inserire la carta
     E pago

@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from playwright.sync_api import Page
 
 from checkout_integrity import Snapshot
 from checkout_integrity._hands import Hands
-from checkout_integrity._profile import Profile, not_checkable
+from checkout_integrity._offer_names import offers_named
+from checkout_integrity._profile import Profile, SoldOut, not_checkable
 from checkout_integrity._profile_shop import ProfiledShop
 from checkout_integrity._senses import with_what_was_felt
 from fixtures.clock import CustomerClock
@@ -42,53 +44,83 @@ class ProfiledStorefront:
     overheard: Callable[[Snapshot], None] | None = None
     facts: dict[str, str] = field(default_factory=dict)
     _looks: int = 0
+    _offer: str = "the offer"
+    _wanted: dict[str, str] = field(default_factory=dict)
     _next_step: str | None = None
 
     def __post_init__(self) -> None:
         self.shop = ProfiledShop(self.page, self.profile, self.locale, hands=self.hands)
 
     def find_offers(self, stay: Stay) -> None:
-        self.shop.act(
-            "find_offers",
-            {
-                "check_in": stay.check_in.isoformat(),
-                "check_out": stay.check_out.isoformat(),
-                "nights": str(stay.nights),
-                "guests": str(stay.guests),
-            },
-        )
-
-    def offers(self, name: str) -> bool:
-        return self.shop.offers(name)
+        self._wanted = stay.variables()
+        self.shop.act("find_offers", self._wanted)
 
     def choose_offer(self, name: str) -> None:
         seen = self.shop.read()
-        if name not in seen.offers:
-            named = ", ".join(seen.offers) or "none"
-            raise self.shop.misfit("read.offers.name", f"read no offer named {name!r} (it read {named})",
-                                   "point read.offers.name at the offer's name inside each offer")
-        offer = seen.offers[name]
+        self._offer = name
+        title = self._title_of(name, seen.offers)
+        offer = seen.offers[title]
         self.facts["room_type"] = offer["id"]
         if "left" in offer:
             self.facts["rooms_left"] = offer["left"]
-        self.shop.act("choose_offer", {"offer": name})
+        if "sold_out" in offer:
+            self._sold_out(name, offer["sold_out"])
+        index = list(seen.offers).index(title)
+        if not self.shop.offers(title, index) and any(
+            self.shop.offers(other, number) for number, other in enumerate(seen.offers)
+        ):
+            self._sold_out(name, f"nothing to choose it by ({self.profile.choose_offer.choose})")
+        self.shop.act("choose_offer", {"offer": title, **self._wanted}, offer=index)
 
-    def choose_extras(self, extras: list[str]) -> None:
-        self._needs("choose_extras", "choosing an extra")
+    def _title_of(self, name: str, offers: dict[str, dict[str, str]]) -> str:
+        """The title under which the results show the offer `name` (the same words, or their start cut short)."""
+        titles = offers_named(name, offers)
+        if len(titles) == 1:
+            return titles[0]
+        if titles:
+            raise self.shop.misfit(
+                "read.offers.name", f"read {len(titles)} offers that {name!r} could be ({', '.join(map(repr, titles))})",
+                "point it at the whole name, such as an attribute of a link inside the offer (css=a@title)")
+        read = ", ".join(map(repr, offers)) or "none"
+        raise self.shop.misfit(
+            "read.offers.name", f"read no offer named {name!r} (it read {read})",
+            "point read.offers.name at the offer's name inside each offer, or name one of these in [roles]")
+
+    def _unless_sold_out(self) -> None:
+        if said := self.shop.read().facts.get("sold out"):
+            self._sold_out(self._offer, said)
+
+    def _sold_out(self, offer: str, said: str) -> NoReturn:
+        """The customer can go no further: the shop will not sell the offer; the page that said so is the evidence."""
+        raise SoldOut(offer, said, self.look())
+
+    def book_with(self, extras: list[str]) -> None:
+        chooser = self.profile.choose_extras
+        if chooser is None:
+            raise not_checkable(self.profile, "choosing an extra", ["choose_extras"])
+        if chooser.after == "add_to_cart":
+            self.book()
         for extra in extras:
-            self.shop.act("choose_extras", {"extra": extra})
+            self.shop.act("choose_extras", {"extra": extra, **self._wanted})
+        if chooser.after == "choose_offer":
+            self.book()
 
     def book(self) -> None:
-        self.shop.act("add_to_cart")
+        self._unless_sold_out()  # the offer's own page may say it is gone
+        self.shop.act("add_to_cart", self._wanted)
+        self._unless_sold_out()
 
     def give_details(self, customer: Customer) -> None:
-        self.shop.act("checkout", {"name": customer.name, "email": customer.email, "phone": customer.phone})
+        self.shop.act("checkout", {**customer.details(), **self._wanted})
 
     def enter_card(self, customer: Customer, card: Card | None = None) -> None:
+        if not self.shop.can("enter_card"):
+            return  # the shop takes no card: its pay action picks how the customer pays
         card = card or customer.card
         self.shop.act(
             "enter_card",
-            {"card_number": card.number, "expiry": card.expiry, "cvc": card.cvc, "card_name": customer.name},
+            {"card_number": card.number, "expiry": card.expiry, "cvc": card.cvc, "card_name": customer.name,
+             **customer.details()},
         )
         self.hands.answer_what_is_asked({"email": customer.email, "name": customer.name, "tel": customer.phone})
 
@@ -103,9 +135,6 @@ class ProfiledStorefront:
         if self.profile.pay.request is None:
             raise not_checkable(self.profile, "sending a payment twice", ["pay.request"])
         self.shop.pay_again()
-
-    def sold_out(self) -> bool:
-        return self.shop.read().step == "sold out"
 
     def sign_in(self, customer: Customer) -> None:
         self._needs("sign_in", "signing in")
