@@ -66,7 +66,7 @@ def main() -> None:
     parser.add_argument(
         "--target",
         default="all",
-        choices=("all", "page-objects", "profile and not spa", "spa-profile"),
+        choices=("all", "hotel", "spa"),
         help="the matrix's target with --matrix (default: %(default)s)",
     )
     options = parser.parse_args()

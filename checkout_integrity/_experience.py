@@ -9,7 +9,7 @@ step's wait against its budget (drawn like the price timeline: no plotting libra
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from types import MappingProxyType
 
@@ -57,6 +57,12 @@ class Experience:
     effort: Effort
     steps: tuple[StepFeel, ...]
     findings: tuple[Finding, ...] = ()
+    unchecked: Mapping[str, str] = field(default_factory=dict)  # promise id -> what the site gives no way to read
+
+    @property
+    def needs_checked(self) -> tuple[str, ...]:
+        """The promises about my needs that this site let the harness check."""
+        return tuple(defect for defect in NEEDS if defect not in self.unchecked)
 
     def broken(self, ids: Iterable[str]) -> list[Finding]:
         """The findings of these catalogue ids, in the order they were found."""
@@ -65,8 +71,8 @@ class Experience:
 
     @property
     def needs_kept(self) -> int:
-        """How many of the promises about my needs were kept."""
-        return sum(1 for defect in NEEDS if not self.broken([defect]))
+        """How many of the promises about my needs that were checked were kept."""
+        return sum(1 for defect in self.needs_checked if not self.broken([defect]))
 
     def as_markdown(self) -> str:
         """Needs, ease and pleasure as tables and plain sentences, for a person on the phone with the customer."""
@@ -84,7 +90,7 @@ class Experience:
         parts = [
             f"# How the checkout went for {self.customer}",
             "",
-            f"## Needs met: {self.needs_kept} of {len(NEEDS)} promises kept",
+            f"## Needs met: {self.needs_kept} of {len(self.needs_checked)} promises kept{self._not_checked()}",
             "",
             _table(("promise", "kept?", "what the customer met"), needs),
             "## Ease",
@@ -144,7 +150,14 @@ class Experience:
         parts.append("</svg>")
         return "\n".join(parts) + "\n"
 
+    def _not_checked(self) -> str:
+        """', 2 not checkable on this site (double-charge, receipt-mismatch)', or nothing when all were checked."""
+        unchecked = [defect for defect in NEEDS if defect in self.unchecked]
+        return f", {len(unchecked)} not checkable on this site ({', '.join(unchecked)})" if unchecked else ""
+
     def _kept(self, defect: str) -> tuple[str, str]:
+        if defect in self.unchecked:
+            return "not checkable", f"this site gives no {self.unchecked[defect]}"
         broken = self.broken([defect])
         return ("broken", " / ".join(finding.message for finding in broken)) if broken else ("kept", "—")
 
@@ -163,7 +176,7 @@ def experience_of(journey: Journey, findings: Iterable[Finding]) -> Experience:
         for step, snapshots in by_step(pages_seen(journey)).items()
         if any(snapshot.vitals for snapshot in snapshots)
     )
-    return Experience(journey.customer, effort_of(journey), steps, tuple(findings))
+    return Experience(journey.customer, effort_of(journey), steps, tuple(findings), journey.unchecked)
 
 
 def attach_experience(journey: Journey, findings: Iterable[Finding]) -> Experience:

@@ -130,6 +130,7 @@ class RunInfo:
     started: str
     seed: int
     scenarios: int = 0  # scenarios walked to their end or to the step that failed (a skipped one is not walked)
+    collected: int = 0  # scenarios collected: more than walked when some were skipped as not checkable on the site
     flaky: tuple[FlakyScenario, ...] = ()  # scenarios that passed only when pytest-rerunfailures retried them
     stopped: tuple[StoppedScenario, ...] = ()  # scenarios that stopped on an error before their promises were checked
 
@@ -142,6 +143,7 @@ class RunInfo:
             "started": self.started,
             "seed": self.seed,
             "scenarios": self.scenarios,
+            "collected": self.collected,
             "flaky": [scenario.to_dict() for scenario in self.flaky],
             "stopped": [scenario.to_dict() for scenario in self.stopped],
         }
@@ -156,6 +158,7 @@ class RunInfo:
             started=run["started"],
             seed=run["seed"],
             scenarios=run.get("scenarios", 0),
+            collected=run.get("collected", 0),
             flaky=tuple(FlakyScenario.from_dict(entry) for entry in run.get("flaky", ())),
             stopped=tuple(StoppedScenario.from_dict(entry) for entry in run.get("stopped", ())),
         )

@@ -12,7 +12,8 @@ Exit codes (pytest's own, with the gate's meaning):
     2  interrupted (Ctrl-C, or collection errors)
     3  internal error of pytest or a plugin
     4  usage error: a bad option, policy or tag; the site cannot be reached; no browser
-    5  no scenario was collected
+    5  no scenario was collected, or none was judged: every one was skipped as not checkable on this site
+       (or sold out there), so nothing was checked and nothing passed the gate
 """
 
 from __future__ import annotations
@@ -54,7 +55,10 @@ def reason(findings: list[Finding], policy: Policy) -> str:
 
 
 def exit_status(status: int, log: RunLog) -> int:
-    """pytest's exit status, made 1 when a finding fails the gate though every scenario passed."""
+    """pytest's exit status, made 1 when a finding fails the gate though every scenario passed, and 5 when
+    scenarios were collected but none was judged."""
     if status == pytest.ExitCode.OK and log.gating():
         return pytest.ExitCode.TESTS_FAILED
+    if status == pytest.ExitCode.OK and log.scenarios and not log.walked:
+        return pytest.ExitCode.NO_TESTS_COLLECTED
     return status

@@ -79,6 +79,7 @@ def _one_run(runs: list[tuple[Path, RunInfo]]) -> RunInfo:
         browser=_distinct(run.browser for _, run in runs),
         started=min(run.started for _, run in runs),
         scenarios=sum(run.scenarios for _, run in runs),
+        collected=sum(run.collected for _, run in runs),
         flaky=tuple(scenario for _, run in runs for scenario in run.flaky),
         stopped=tuple(scenario for _, run in runs for scenario in run.stopped),
     )

@@ -56,7 +56,7 @@ class RunLog:
     browser: str = ""
     browser_version: str = ""
     started: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
-    scenarios: int = 0  # customer scenarios collected in this process (none in a run of the project's own tests)
+    scenarios: int = 0  # customer scenarios collected (none in a run of the project's own tests; workers' added up)
     walked: int = 0  # scenarios walked in this process (under xdist the controller adds the workers' up)
     flaky: list[FlakyScenario] = field(default_factory=list)  # passed only when retried (--reruns)
     _recorded: list[Recorded] = field(default_factory=list)
@@ -142,6 +142,7 @@ class RunLog:
             started=self.started,
             seed=self.seed,
             scenarios=self.walked,
+            collected=self.scenarios,
             flaky=tuple(self.flaky),
             stopped=tuple(self.stopped),
         )
@@ -156,6 +157,7 @@ class RunLog:
             run, found = read_findings(part)
             self.browser, self.base_url = self.browser or run.browser, self.base_url or run.base_url
             self.walked += run.scenarios
+            self.scenarios += run.collected
             self.flaky += run.flaky
             self._attempts |= {stopped.test: stopped for stopped in run.stopped}
             self._recorded += [Recorded("", 1, finding) for finding in found]

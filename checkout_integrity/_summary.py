@@ -26,6 +26,14 @@ def summary_lines(log: RunLog, width: int, cwd: Path) -> list[str]:
     verdict, the scenarios that passed only when retried and those that were not checked.
     """
     under = [*flaky_lines(log.flaky), *stopped_lines(log.stopped)]
+    if not log.walked and not log.findings:
+        collected = f"{log.scenarios} scenario{'' if log.scenarios == 1 else 's'}"
+        return [
+            f"no scenario was judged ({collected} collected, none walked to its promises): nothing was checked, "
+            "so the gate does not pass; the reasons above (not checkable on this site, sold out, a profile key "
+            "to fix) say what stopped each one",
+            *under,
+        ]
     if not log.findings:
         walked = f"{log.walked} scenario{'' if log.walked == 1 else 's'}"
         return [f"no broken promises found in {walked}; gate passes ({log.policy.describe()})", *under]

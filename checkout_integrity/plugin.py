@@ -94,7 +94,10 @@ def pytest_make_collect_report(collector: pytest.Collector) -> Generator[None, p
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     _feature_files.check_steps(items, config)
     _policy.check_tags(items)
-    config.stash[RUN_LOG].scenarios = sum(map(_is_scenario, items))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    session.config.stash[RUN_LOG].scenarios = sum(map(_is_scenario, session.items))  # what -k and -m left
 
 
 def _is_scenario(item: pytest.Item) -> bool:
@@ -185,7 +188,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
     log = config.stash[RUN_LOG]
     if not (log.scenarios or log.walked or log.findings):
-        return  # a run of the project's own tests: nothing to tell (under xdist only workers collect scenarios)
+        return  # a run of the project's own tests: nothing to tell (under xdist the workers' counts are added by now)
     terminalreporter.section("checkout-integrity findings")
     for line in _summary.summary_lines(log, terminalreporter._tw.fullwidth, config.invocation_params.dir):
         terminalreporter.write_line(line)

@@ -82,6 +82,7 @@ def test_writes_the_schema_of_design_md(tmp_path: Path) -> None:
             "started": "2025-06-01T09:00:00+00:00",
             "seed": 4242,
             "scenarios": 1,
+            "collected": 0,
             "flaky": [],
             "stopped": [],
         },

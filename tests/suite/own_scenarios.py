@@ -12,10 +12,7 @@ name their test).
 
 from __future__ import annotations
 
-import ast
-import inspect
 import json
-import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -30,6 +27,7 @@ from pytest_bdd.steps import StepFunctionContext, step_function_context_registry
 
 from checkout_integrity._stopped import stopped_on
 from demo_hotel.faults import FAULTS
+from fixtures.verdicts import HELD
 
 if TYPE_CHECKING:  # the suite's own fixtures module registers itself as a plugin: imported here, it would not be rewritten
     from fixtures.site import TargetSite
@@ -53,15 +51,9 @@ _cells: dict[str, Cell] = {}  # test node id -> its cell
 
 @cache
 def promises_held_by(step_func: Callable[..., object]) -> frozenset[str]:
-    """The catalogue ids a Then-step passes to `promise(...)`, read from its code without running it."""
-    tree = ast.parse(textwrap.dedent(inspect.getsource(step_func)))
-    return frozenset(
-        argument.value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "promise"
-        for argument in node.args
-        if isinstance(argument, ast.Constant) and isinstance(argument.value, str)
-    )
+    """The catalogue ids a Then-step holds the journey to (`holding_to` marks them on it)."""
+    held: frozenset[str] = getattr(step_func, HELD, frozenset())
+    return held
 
 
 def then_steps() -> list[StepFunctionContext]:

@@ -1,5 +1,5 @@
 """The fault matrix: every scenario on the clean demo site, and each demo fault alone on its own scenarios,
-on each target: the demo site's page objects, its multi-page site profile, and the single-page app's profile.
+on each target, each walked through its site profile: the demo hotel's pages and its single-page app.
 
 One child run a target (own_scenarios.py's `--fault-cells`): each scenario once clean, and once more per
 fault whose promise its Then-steps hold, the demo site's faults switched before each test. A clean test
@@ -8,7 +8,7 @@ whatever its severity (the matrix asks whether a fault is caught, not whether it
 demo_hotel.faults.FAULTS must have such a scenario (test_own_scenarios.py).
 
 The full matrix, every scenario with every fault, is opt-in: `make matrix`, or FAULT_MATRIX=full in the
-environment. `-k spa-profile` (or `page-objects`, `profile and not spa`) runs one target; one cell is a
+environment. `-k spa` (or `hotel`) runs one target; one cell is a
 suite run of its own: `pytest -p tests.suite.own_scenarios --fault-cells=own -k price-drift`.
 """
 
@@ -29,9 +29,8 @@ from tests.suite.own_scenarios import CLEAN, Cell
 from tests.suite.running import run_suite
 
 TARGETS = {
-    "page-objects": (),
-    "profile": ("--site=profiles/demo_hotel.toml",),
-    "spa-profile": ("--site=demo_hotel_spa",),
+    "hotel": (),
+    "spa": ("--site=demo_hotel_spa",),
 }
 CELLS = "all" if os.environ.get("FAULT_MATRIX") == "full" else "own"
 EVERY_FINDING_FAILS = f"--fail-on={','.join(SEVERITIES)}"
