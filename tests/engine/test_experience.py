@@ -42,6 +42,18 @@ def test_a_clean_journey_says_so_on_every_level() -> None:
     assert "Every page answered within its budget and held still." in markdown
 
 
+def test_promises_the_site_gives_no_way_to_check_are_not_counted_as_kept() -> None:
+    journey = demo_journey()
+    unchecked = {"double-charge": "pay.request and statement", "receipt-mismatch": "mailbox or statement"}
+    journey = Journey(journey.customer, journey.budgets, unchecked)
+    markdown = experience_of(journey, []).as_markdown()
+    assert "## Needs met: 9 of 9 promises kept, 2 not checkable on this site (double-charge, receipt-mismatch)" in (
+        markdown
+    )
+    assert "| receipt-mismatch | not checkable | this site gives no mailbox or statement |" in markdown
+    assert "| price-drift | kept | — |" in markdown
+
+
 def test_the_table_keeps_its_shape_whatever_a_message_or_a_page_holds() -> None:
     journey = Journey("Giulia | Rossi")
     journey.observe(Snapshot("cart", at(0)))  # nothing measured

@@ -1,0 +1,66 @@
+"""Sold out is an outcome of the shop, not a misfit of the profile: the customer who cannot buy the last one
+left is told "sold out on this site" in the shop's words, with the page that said so."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from checkout_integrity import Journey
+from checkout_integrity._browser import locate_browser
+from checkout_integrity._hands import Hands
+from checkout_integrity._profile import SoldOut
+from checkout_integrity._profile_loading import load_profile
+from demo_hotel import DemoServer
+from fixtures.clock import CustomerClock
+from fixtures.site import TargetSite
+from pages.profiled import ProfiledStorefront
+from pages.storefront import Stay
+from tests.profiles.conftest import PROFILES
+
+STAY = Stay(date(2030, 6, 1), 2, 2)
+LAST_ONE = "Family Suite"  # the demo hotel has one
+
+
+@pytest.fixture
+def hotel() -> Iterator[tuple[Browser, DemoServer]]:
+    chromium = locate_browser()
+    with DemoServer() as shop, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**chromium.launch_options())
+        try:
+            yield browser, shop
+        finally:
+            browser.close()
+
+
+def storefront(browser: Browser, shop: DemoServer, folder: Path) -> ProfiledStorefront:
+    page = browser.new_context(base_url=shop.url).new_page()
+    journey = Journey("a customer")
+    clock = CustomerClock(TargetSite("demo_hotel", shop.url, demo_mode=True))
+    folder.mkdir()
+    return ProfiledStorefront(page, load_profile(PROFILES / "demo_hotel.toml"), clock, folder,
+                              Hands(page, clock.now, journey.act))
+
+
+def test_the_last_one_held_by_one_customer_is_sold_out_for_the_next_in_the_shops_words(
+    hotel: tuple[Browser, DemoServer], tmp_path: Path
+) -> None:
+    browser, shop = hotel
+    first = storefront(browser, shop, tmp_path / "first")
+    first.find_offers(STAY)
+    first.choose_offer(LAST_ONE)  # still on sale: no SoldOut
+    first.book()
+    assert first.look().step == "cart"
+
+    second = storefront(browser, shop, tmp_path / "second")
+    second.find_offers(STAY)
+    with pytest.raises(SoldOut) as gone:
+        second.choose_offer(LAST_ONE)
+
+    assert gone.value.said == "Sold out" and gone.value.offer == LAST_ONE
+    assert str(gone.value).startswith(f"sold out on this site: the shop said \"Sold out\" of '{LAST_ONE}' on ")
+    assert gone.value.seen.step == "results" and gone.value.seen.screenshot  # the page that said so, pictured
