@@ -24,7 +24,12 @@ CustomerAt = Callable[[DemoServer], Customer]
 
 class SiteWith(Protocol):
     def __call__(
-        self, *faults: str, smtp_port: int | None = None, demo_mode: bool = True, db_path: Path | None = None
+        self,
+        *faults: str,
+        smtp_port: int | None = None,
+        demo_mode: bool = True,
+        db_path: Path | None = None,
+        shop: str = "hotel",
     ) -> DemoServer: ...
 
 
@@ -49,13 +54,19 @@ def free_port() -> int:
 
 @pytest.fixture
 def site_with() -> Iterator[SiteWith]:
-    """`site_with("price-drift", smtp_port=N)` starts a fresh site with those faults, stopped after the test."""
+    """`site_with("price-drift", smtp_port=N)` starts a fresh site with those faults, stopped after the test;
+    `shop="goods"` starts the goods shop instead of the hotel."""
     with ExitStack() as stack:
 
         def start(
-            *faults: str, smtp_port: int | None = None, demo_mode: bool = True, db_path: Path | None = None
+            *faults: str,
+            smtp_port: int | None = None,
+            demo_mode: bool = True,
+            db_path: Path | None = None,
+            shop: str = "hotel",
         ) -> DemoServer:
-            return stack.enter_context(DemoServer(faults, smtp_port=smtp_port, db_path=db_path, demo_mode=demo_mode))
+            server = DemoServer(faults, smtp_port=smtp_port, db_path=db_path, demo_mode=demo_mode, shop=shop)
+            return stack.enter_context(server)
 
         yield start
 

@@ -36,6 +36,14 @@ class Element:
         (element,) = self.all(testid)
         return element
 
+    def classed(self, name: str) -> list[Element]:
+        """The elements inside with this CSS class, for pages without test ids (the goods shop)."""
+        return [element for element in self.inside if name in (element.attrs.get("class") or "").split()]
+
+    def the(self, name: str) -> Element:
+        (element,) = self.classed(name)
+        return element
+
     def field(self, name: str) -> str:
         (element,) = [element for element in self.inside if element.attrs.get("name") == name]
         return element.attrs.get("value") or ""
@@ -89,8 +97,8 @@ class Site(Protocol):
     def url(self) -> str: ...
 
 
-class Customer:
-    """One browser: its own cookie jar, walking the booking journey over real HTTP."""
+class Visitor:
+    """One browser of any demo shop: its own cookie jar, the pages it gets, the test endpoints it reads."""
 
     def __init__(self, site: Site) -> None:
         self.http = httpx.Client(base_url=site.url, trust_env=False, follow_redirects=True, timeout=10)
@@ -100,6 +108,18 @@ class Customer:
 
     def post(self, path: str, data: Mapping[str, str | list[str]]) -> Page:
         return Page(self.http.post(path, data=data))
+
+    def charges(self, guest_email: str = GUEST["email"]) -> list[dict[str, str]]:
+        charges: list[dict[str, str]] = self.http.get("/__test__/charges", params={"email": guest_email}).json()
+        return charges
+
+    def advance_clock(self, seconds: float) -> str:
+        now: str = self.http.post("/__test__/clock/advance", params={"seconds": seconds}).json()["now"]
+        return now
+
+
+class Customer(Visitor):
+    """A hotel guest's browser, walking the booking journey over real HTTP."""
 
     def search(self, stay: dict[str, str] = STAY, **params: str) -> Page:
         return self.get("/search", **stay, **params)
@@ -120,11 +140,3 @@ class Customer:
 
     def sign_in(self, email_address: str, password: str = "correct horse") -> Page:
         return self.post("/signin", {"email": email_address, "password": password})
-
-    def charges(self, guest_email: str = GUEST["email"]) -> list[dict[str, str]]:
-        charges: list[dict[str, str]] = self.http.get("/__test__/charges", params={"email": guest_email}).json()
-        return charges
-
-    def advance_clock(self, seconds: float) -> str:
-        now: str = self.http.post("/__test__/clock/advance", params={"seconds": seconds}).json()["now"]
-        return now
