@@ -61,7 +61,7 @@ PRODUCTS = (
 
 @dataclass(frozen=True)
 class Extra:
-    """Something offered on the basket page, after the customer has chosen what to buy."""
+    """Something offered on the basket page, after the customer has chosen what to buy; its price includes VAT."""
 
     slug: str
     label: str
@@ -76,7 +76,7 @@ EXTRAS = {extra.slug: extra for extra in (PROTECTION, GIFT_WRAPPING)}
 class Delivery:
     slug: str
     label: str
-    price: Decimal  # VAT included, as the delivery page says
+    price: Decimal  # VAT included, as every page's footer says
     promise: str
 
 
@@ -104,15 +104,14 @@ class ItemLine(Line):
 
 def protection_price(items: Iterable[Item]) -> Decimal:
     """What the protection plan costs for this basket: its price per unit of every product that has one."""
-    return total(Line("", "extra", item.product.protection * item.quantity) for item in items if item.product.protection)
+    return sum((item.product.protection * item.quantity for item in items if item.product.protection), Decimal("0.00"))
 
 
 def offered_extras(items: Sequence[Item]) -> list[tuple[Extra, Decimal]]:
     """The extras the basket page offers, with their price for this basket; a protection plan only for a
     basket with something it covers."""
-    offers = [(GIFT_WRAPPING, GIFT_WRAP)]
     plan = protection_price(items)
-    return [(PROTECTION, plan), *offers] if plan else offers
+    return [*([(PROTECTION, plan)] if plan else []), (GIFT_WRAPPING, GIFT_WRAP)]
 
 
 def basket_lines(
@@ -123,18 +122,21 @@ def basket_lines(
     unit_rise: Decimal = Decimal("1"),
 ) -> list[Line]:
     """The priced lines: items, the chosen extras, the coupon off the items, delivery once chosen, then VAT
-    on the goods (delivery prices include it). `unit_rise` scales every unit price (fault price-drift)."""
+    on the items after the coupon (the extras' and delivery's prices include it, so ticking an extra or
+    choosing delivery leaves the VAT line as it was). `unit_rise` scales every unit price (fault price-drift)."""
     lines: list[Line] = [
         ItemLine(item.product.name, "item", cents(item.product.price * unit_rise) * item.quantity, item.quantity,
                  cents(item.product.price * unit_rise))
         for item in items
     ]  # fmt: skip
+    goods = total(lines)
     chosen = frozenset(extras)
     lines += [Line(extra.label, "extra", price) for extra, price in offered_extras(items) if extra.slug in chosen]
     if coupon in COUPONS:
-        goods = total(line for line in lines if line.kind == "item")
-        lines.append(Line(f"Coupon {coupon}", "discount", -cents(goods * COUPONS[coupon])))
-    vat = Line(VAT_LABEL, "tax", cents(total(lines) * VAT_RATE))
+        discount = Line(f"Coupon {coupon}", "discount", -cents(goods * COUPONS[coupon]))
+        lines.append(discount)
+        goods += discount.amount
+    vat = Line(VAT_LABEL, "tax", cents(goods * VAT_RATE))
     if delivery is not None:
         lines.append(Line(delivery.label, "shipping", delivery.price))
     lines.append(vat)
