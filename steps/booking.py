@@ -9,8 +9,6 @@ one shop may still name its offers (`I book the "Classic Double"`). Each step sa
 from __future__ import annotations
 
 import itertools
-import re
-from collections.abc import Mapping
 from dataclasses import replace
 from datetime import timedelta
 
@@ -19,7 +17,7 @@ from pytest_bdd import given, parsers, when
 
 from checkout_integrity import Journey
 from checkout_integrity._checkable import action, counted, every, needs, role
-from checkout_integrity._profile import NotCheckable, Profile
+from checkout_integrity._profile import Profile
 from fixtures.clock import CustomerClock
 from fixtures.customers import WRONG_SECURITY_CODE, Customer
 from pages.storefront import Stay, Storefront
@@ -27,18 +25,6 @@ from pages.storefront import Stay, Storefront
 WEEKS_APART = itertools.count()
 EXTRAS = {"breakfast": "Breakfast", "colazione": "Breakfast", "travel insurance": "Travel insurance",
           "assicurazione di viaggio": "Travel insurance"}
-ROLE_WORDS = {
-    "an ordinary offer": "ordinary",
-    "un'offerta qualsiasi": "ordinary",
-    "the last one left": "last_one",
-    "l'ultima rimasta": "last_one",
-}
-ROLE_PHRASES = "|".join(map(re.escape, ROLE_WORDS))
-
-
-def the_part(profile: Profile, arguments: Mapping[str, object], senses: frozenset[str]) -> NotCheckable | None:
-    """A step naming an offer by its part needs the profile to say which offer plays it."""
-    return role(ROLE_WORDS[str(arguments["part"])])(profile, arguments, senses)
 
 
 @pytest.fixture
@@ -79,14 +65,18 @@ def find_a_room(storefront: Storefront, stay: Stay, nights: int, guests: int) ->
     return stay
 
 
-@when(parsers.re(f"I book (?P<part>{ROLE_PHRASES})"), target_fixture="offer")
-@when(parsers.re(f"prenoto (?P<part>{ROLE_PHRASES})"), target_fixture="offer")
-@needs(the_part)
-def book_a_part(storefront: Storefront, site_profile: Profile, part: str) -> str:
-    offer = site_profile.roles[ROLE_WORDS[part]].offer
-    storefront.choose_offer(offer)
-    storefront.book()
-    return offer
+@when("I book an ordinary offer", target_fixture="offer")
+@when("prenoto un'offerta qualsiasi", target_fixture="offer")
+@needs(role("ordinary"))
+def book_an_ordinary_offer(storefront: Storefront, site_profile: Profile) -> str:
+    return book_the_offer(storefront, site_profile.roles["ordinary"].offer)
+
+
+@when("I book the last one left", target_fixture="offer")
+@when("prenoto l'ultima rimasta", target_fixture="offer")
+@needs(role("last_one"))
+def book_the_last_one_left(storefront: Storefront, site_profile: Profile) -> str:
+    return book_the_offer(storefront, site_profile.roles["last_one"].offer)
 
 
 @when(parsers.parse('I book the "{offer}"'), target_fixture="offer")
@@ -132,15 +122,14 @@ def put_some_in_the_basket(storefront: Storefront, stay: Stay, offer: str, quant
     return offer
 
 
-@when(parsers.re(f"I put (?P<quantity>\\d+) of (?P<part>{ROLE_PHRASES}) in my (basket|cart)"),
-      converters={"quantity": int}, target_fixture="offer")
-@when(parsers.re(f"metto (?P<quantity>\\d+) di (?P<part>{ROLE_PHRASES}) nel carrello"),
-      converters={"quantity": int}, target_fixture="offer")
-@needs(every(counted("quantity"), the_part))
-def put_some_of_a_part_in_the_basket(
-    storefront: Storefront, stay: Stay, site_profile: Profile, part: str, quantity: int
+@when(parsers.parse("I put {quantity:d} of an ordinary offer in my basket"), target_fixture="offer")
+@when(parsers.parse("I put {quantity:d} of an ordinary offer in my cart"), target_fixture="offer")
+@when(parsers.parse("metto {quantity:d} di un'offerta qualsiasi nel carrello"), target_fixture="offer")
+@needs(every(counted("quantity"), role("ordinary")))
+def put_some_of_an_ordinary_offer_in_the_basket(
+    storefront: Storefront, stay: Stay, site_profile: Profile, quantity: int
 ) -> str:
-    return put_some_in_the_basket(storefront, stay, site_profile.roles[ROLE_WORDS[part]].offer, quantity)
+    return put_some_in_the_basket(storefront, stay, site_profile.roles["ordinary"].offer, quantity)
 
 
 @when("I give my details")

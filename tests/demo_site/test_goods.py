@@ -177,7 +177,9 @@ def test_the_sold_out_product_says_unavailable_and_offers_no_button(shopper: Sho
     assert shopper.get("/basket").the("empty-basket").text.startswith("Your basket is empty.")
 
 
-def test_coupon_save10_takes_ten_percent_off_the_items_before_vat_and_an_unknown_code_is_refused(shopper: Shopper) -> None:
+def test_coupon_save10_takes_ten_percent_off_the_items_before_vat_and_an_unknown_code_is_refused(
+    shopper: Shopper,
+) -> None:
     shopper.add(CHAIR, 1)
     shopper.keep_extras("protection")
 
@@ -332,7 +334,9 @@ def test_receipt_mismatch_emails_the_amount_before_vat(
     assert order.the("order-amount").text == "£87.75"
 
 
-@pytest.mark.parametrize(("on", "ticked", "plan_lines"), [(CLEAN, [], []), (FAULTY, ["protection"], [("Protection plan", "", "£29.99")])])
+@pytest.mark.parametrize(
+    ("on", "ticked", "plan_lines"), [(CLEAN, [], []), (FAULTY, ["protection"], [("Protection plan", "", "£29.99")])]
+)
 def test_basket_sneak_pre_ticks_the_protection_plan_on_the_basket_page_and_adds_it(
     goods_with: GoodsWith, shopper_at: ShopperAt, on: bool, ticked: list[str], plan_lines: list[tuple[str, str, str]]
 ) -> None:
@@ -504,12 +508,20 @@ def test_twenty_shoppers_racing_for_the_last_lamp_make_one_order(goods_with: Goo
     assert racers[0].get(f"/product/{LAMP}").the("unavailable").text == "Unavailable"
 
 
-def test_the_goods_shop_words_every_catalogue_fault_and_lists_them(goods_with: GoodsWith) -> None:
+def test_the_goods_shop_words_every_catalogue_fault_and_switches_them_through_the_test_endpoint(
+    shopper: Shopper,
+) -> None:
     listing = subprocess.run(
         [sys.executable, "-m", "demo_hotel", "--shop", "goods", "--list-faults"],
         cwd=REPO, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
-
     assert list(GOODS_FAULTS) == list(FAULTS)
     assert listing.stdout.splitlines() == [f"{fault:<18} {words}" for fault, words in GOODS_FAULTS.items()]
-    assert goods_with("hidden-fee", "cart-lost").shop == "goods"
+    assert total(shopper.reach_payment()) == "£87.75"
+
+    switched_on = shopper.http.post("/__test__/faults", params={"on": "hidden-fee"}).json()
+
+    assert switched_on == {"active": ["hidden-fee"], "known": list(FAULTS)}
+    assert total(shopper.get("/checkout/payment")) == "£90.70"
+    assert shopper.http.post("/__test__/faults", params={"on": ""}).json()["active"] == []
+    assert total(shopper.get("/checkout/payment")) == "£87.75"

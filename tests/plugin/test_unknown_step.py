@@ -37,10 +37,12 @@ def test_the_step_library_lists_english_and_italian_phrases_with_examples(pytest
     assert result.ret == 0
     result.stdout.fnmatch_lines(
         [
-            "given  I am a customer looking for a hotel room",
-            "       e.g. Given I am a customer looking for a hotel room",
-            "when   trovo una camera per {nights:d} notti per {guests:d} ospiti",
-            "       e.g. Quando trovo una camera per 2 notti per 2 ospiti",
+            "given  I am a customer",
+            "       e.g. Given I am a customer",
+            "when   prenoto un'offerta qualsiasi",
+            "       e.g. E prenoto un'offerta qualsiasi",
+            "when   I book an ordinary offer",
+            "       e.g. And I book an ordinary offer",
         ],
         consecutive=False,
     )

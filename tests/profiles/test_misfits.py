@@ -110,8 +110,8 @@ def test_a_left_out_part_makes_its_scenario_not_checkable(mismade: MisMade, tmp_
 
     run = run_suite(tmp_path / "reports", f"--site={path}", "-k", "countdown", "-rs")
 
-    assert run.exit_code == 0, run.output
-    assert "1 skipped" in run.output
+    assert run.exit_code == 5, run.output  # it judged nothing: no pass, no gate
+    assert "1 skipped" in run.output and "no scenario was judged (1 scenario collected" in run.output
     assert run.report["run"]["scenarios"] == 0  # a scenario skipped as not checkable was not walked
     assert (
         'not checkable on this site: the promise fake-urgency ("The countdown started again when I reloaded.") '
@@ -134,5 +134,5 @@ def test_an_unknown_site_stops_the_run_with_the_profiles_there_are(tmp_path: Pat
 
     assert run.exit_code == pytest.ExitCode.USAGE_ERROR, run.output
     assert "ERROR: There is no site profile 'my_shop' (looked for " in run.output
-    assert "give the path of a .toml profile, or the name of one in profiles/ (demo_hotel, demo_hotel_spa)." \
+    assert "give the path of a .toml profile, or the name of one in profiles/ (demo_goods, demo_hotel, demo_hotel_spa)." \
         in run.output

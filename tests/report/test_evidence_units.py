@@ -139,9 +139,12 @@ def test_only_scenarios_whose_last_attempt_stopped_before_their_promises_are_not
     assert [(scenario.test, scenario.scenario, scenario.when) for scenario in stopped] == [
         ("t.py::never_opened", "never_opened", "setup"), ("t.py::hung", "hung", "call")
     ]
-    assert summary_lines(RunLog(tmp_path / "clean.json", "demo_hotel", (), 1), 120, tmp_path) == [
-        "no broken promises found in 0 scenarios; gate passes (fail_on critical, major)"
+    assert summary_lines(RunLog(tmp_path / "clean.json", "demo_hotel", (), 1, walked=2), 120, tmp_path) == [
+        "no broken promises found in 2 scenarios; gate passes (fail_on critical, major)"
     ]
+    (judged_nothing,) = summary_lines(RunLog(tmp_path / "none.json", "demo_hotel", (), 1, scenarios=3), 120, tmp_path)
+    assert judged_nothing.startswith("no scenario was judged (3 scenarios collected, none walked to its promises): "
+                                     "nothing was checked, so the gate does not pass")
 
 
 def test_worker_parts_are_merged_into_findings_json_by_the_controller(tmp_path: Path) -> None:
