@@ -1,4 +1,5 @@
-"""The bundled demo booking site: a small hotel with one switchable fault per catalogue id."""
+"""The bundled demo shops, each with one switchable fault per catalogue id: a small hotel (server pages or a
+single-page app) and, in `demo_hotel.goods`, a shop selling goods (`DemoServer(shop="goods")`)."""
 
 from __future__ import annotations
 

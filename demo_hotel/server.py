@@ -67,7 +67,9 @@ class DemoServer:
         listener.listen()
         self.url = f"http://127.0.0.1:{listener.getsockname()[1]}"
         server = uvicorn.Server(uvicorn.Config(app, log_config=None, log_level="warning", access_log=False))
-        thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, name=f"demo-{self.shop}", daemon=True)
+        thread = threading.Thread(
+            target=server.run, kwargs={"sockets": [listener]}, name=f"demo-{self.shop}", daemon=True
+        )
         thread.start()
         self._stack.callback(thread.join)
         self._stack.callback(setattr, server, "should_exit", True)

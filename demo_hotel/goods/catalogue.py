@@ -124,11 +124,10 @@ def basket_lines(
     """The priced lines: items, the chosen extras, the coupon off the items, delivery once chosen, then VAT
     on the items after the coupon (the extras' and delivery's prices include it, so ticking an extra or
     choosing delivery leaves the VAT line as it was). `unit_rise` scales every unit price (fault price-drift)."""
+    units = [(item, cents(item.product.price * unit_rise)) for item in items]
     lines: list[Line] = [
-        ItemLine(item.product.name, "item", cents(item.product.price * unit_rise) * item.quantity, item.quantity,
-                 cents(item.product.price * unit_rise))
-        for item in items
-    ]  # fmt: skip
+        ItemLine(item.product.name, "item", unit * item.quantity, item.quantity, unit) for item, unit in units
+    ]
     goods = total(lines)
     chosen = frozenset(extras)
     lines += [Line(extra.label, "extra", price) for extra, price in offered_extras(items) if extra.slug in chosen]

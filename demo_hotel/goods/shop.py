@@ -36,7 +36,7 @@ from demo_hotel.goods.catalogue import (
     offered_extras,
 )
 from demo_hotel.goods.checkout import basket_page_lines, basket_total, charged_bill, payment_page_bill
-from demo_hotel.goods.store import PRODUCT, Address, Basket, GoodsStore, Unavailable
+from demo_hotel.goods.store import BANK_TRANSFER, CARD, PRODUCT, Address, Basket, GoodsStore, Unavailable
 from demo_hotel.pricing import format_money
 from demo_hotel.shop import SLOW_PAYMENT_SECONDS, PaymentLayout, countdown, see_other
 from demo_hotel.store import Account, Owner
@@ -51,7 +51,6 @@ DELIVERY_NEEDED = "Choose a delivery method."
 EMAIL_AGAIN = "Enter your email address."
 SIGN_IN_NEEDED = "Enter your email address and a password."
 WRONG_PASSWORD = "That email address and password do not match."
-CARD, BANK_TRANSFER = "card", "bank-transfer"
 CARD_FIELDS = ("card_number", "expiry", "cvc", "card_name")
 ADDRESS_FIELDS = ("first_name", "last_name", "line1", "city", "postcode", "country", "phone")
 STEPS = {"basket": "/basket", "email": "/checkout/email", "address": "/checkout/address",
@@ -217,7 +216,7 @@ class GoodsShop:
         self.store.apply_coupon(basket.id, code)
         return see_other("/basket")
 
-    def needs(self, request: Request, basket: Basket | None, *steps: str) -> Basket | NotYet:
+    def needs(self, basket: Basket | None, *steps: str) -> Basket | NotYet:
         """The open basket when the checkout steps before this page are done, else the first step to go back to."""
         if basket is None:
             return NotYet("basket")
@@ -242,13 +241,13 @@ class GoodsShop:
         return see_other(STEPS["address"])
 
     async def address_page(self, request: Request) -> Response:
-        due = self.needs(request, self.open_basket(request), "email")
+        due = self.needs(self.open_basket(request), "email")
         if isinstance(due, NotYet):
             return see_other(STEPS[due.step])
         return self.render(request, "address.html", address=due.address, countries=COUNTRIES)
 
     async def save_address(self, request: Request) -> Response:
-        due = self.needs(request, self.open_basket(request), "email")
+        due = self.needs(self.open_basket(request), "email")
         if isinstance(due, NotYet):
             return see_other(STEPS[due.step])
         form = await request.form()
@@ -261,13 +260,13 @@ class GoodsShop:
         return see_other(STEPS["delivery"])
 
     async def delivery_page(self, request: Request) -> Response:
-        due = self.needs(request, self.open_basket(request), "email", "address")
+        due = self.needs(self.open_basket(request), "email", "address")
         if isinstance(due, NotYet):
             return see_other(STEPS[due.step])
         return self.render(request, "delivery.html", deliveries=DELIVERIES.values(), chosen=due.delivery or "standard")
 
     async def choose_delivery(self, request: Request) -> Response:
-        due = self.needs(request, self.open_basket(request), "email", "address")
+        due = self.needs(self.open_basket(request), "email", "address")
         if isinstance(due, NotYet):
             return see_other(STEPS[due.step])
         delivery = str((await request.form()).get("delivery", ""))
@@ -281,7 +280,7 @@ class GoodsShop:
 
     async def payment_page(self, request: Request) -> Response:
         """The bill to pay and the payment form; fault slow-step answers after 3 s of real time."""
-        due = self.needs(request, self.open_basket(request), "email", "address", "delivery")
+        due = self.needs(self.open_basket(request), "email", "address", "delivery")
         if isinstance(due, NotYet):
             return see_other(STEPS[due.step])
         self.store.open_payment(due.id, self.clock.now())
@@ -328,7 +327,7 @@ class GoodsShop:
         if basket.reference is not None and "double-charge" not in self.faults:
             return see_other(f"/order/{basket.reference}")
         if basket.reference is None:
-            due = self.needs(request, basket, "email", "address", "delivery")
+            due = self.needs(basket, "email", "address", "delivery")
             if isinstance(due, NotYet):
                 return see_other(STEPS[due.step])
         form = await request.form()

@@ -47,7 +47,7 @@ SELECT stock - (SELECT COALESCE(SUM(quantity), 0) FROM cart_items JOIN carts ON 
                   AND carts.id IS NOT :cart_id)
 FROM products WHERE slug = :slug
 """
-CARD, BANK_TRANSFER = "card", "bank transfer"
+CARD, BANK_TRANSFER = "card", "bank-transfer"  # how an order is paid, as the payment form names it
 PRODUCT = {product.slug: product for product in PRODUCTS}
 
 
@@ -102,6 +102,10 @@ class Order:
     deliver_to: str
     method: str
     bill: Bill
+
+    @property
+    def by_card(self) -> bool:
+        return self.method == CARD
 
 
 @dataclass(frozen=True)
