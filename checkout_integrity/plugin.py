@@ -182,12 +182,13 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if results is not None:
         _allure.write_environment(results, log.facts())
         _allure.write_categories(results)
-    session.exitstatus = _gate.exit_status(session.exitstatus, log)
+    if not config.option.collectonly:  # a run that only lists its scenarios judges none and gates nothing
+        session.exitstatus = _gate.exit_status(session.exitstatus, log)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
     log = config.stash[RUN_LOG]
-    if not (log.scenarios or log.walked or log.findings):
+    if config.option.collectonly or not (log.scenarios or log.walked or log.findings):
         return  # a run of the project's own tests: nothing to tell (under xdist the workers' counts are added by now)
     terminalreporter.section("checkout-integrity findings")
     for line in _summary.summary_lines(log, terminalreporter._tw.fullwidth, config.invocation_params.dir):

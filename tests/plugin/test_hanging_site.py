@@ -21,6 +21,9 @@ PROFILE = """
 name = "A shop that hangs"
 currency = "EUR"
 
+[roles]
+ordinary = "Classic Double"
+
 [pages]
 cart = { url = "^/cart" }
 payment = { url = "^/pay" }
@@ -92,7 +95,7 @@ def test_a_shop_that_hangs_mid_journey_fails_the_step_within_the_timeout(tmp_pat
     )
     assert run.exit_code == 1, run.output
     assert (
-        "The shop did not answer within 2 s at step 'And I book the \"Classic Double\"' "
+        "The shop did not answer within 2 s at step 'And I book an ordinary offer' "
         "(features/one_currency.feature:7): "
         f"GET {hanging_shop}/rooms/classic was still unanswered after"
     ) in run.output
