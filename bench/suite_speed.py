@@ -66,7 +66,7 @@ def main() -> None:
     parser.add_argument(
         "--target",
         default="all",
-        choices=("all", "hotel", "spa"),
+        choices=("all", "hotel", "spa", "goods"),
         help="the matrix's target with --matrix (default: %(default)s)",
     )
     options = parser.parse_args()

@@ -130,7 +130,7 @@ class RunInfo:
     started: str
     seed: int
     scenarios: int = 0  # scenarios walked to their end or to the step that failed (a skipped one is not walked)
-    collected: int = 0  # scenarios collected: more than walked when some were skipped as not checkable on the site
+    collected: int = 0  # scenarios run, walked or not: more than walked when some were skipped as not checkable
     flaky: tuple[FlakyScenario, ...] = ()  # scenarios that passed only when pytest-rerunfailures retried them
     stopped: tuple[StoppedScenario, ...] = ()  # scenarios that stopped on an error before their promises were checked
 

@@ -345,6 +345,12 @@ class Site(Part):
     timeout: float = Field(
         default=30.0, gt=0, description="seconds to wait for an element before the key is wrong", examples=["30"]
     )
+    foreign_scenarios: Literal["not checkable", "in the shop's language"] = Field(
+        default="not checkable",
+        description="a scenario in a language the shop does not speak (site.locale and site.languages): not "
+        "checkable, or walked by a customer of the shop's own locale",
+        examples=['"in the shop\'s language"'],
+    )
     base_url: str | None = Field(
         default=None, description="where the shop is, when --base-url is not given", examples=['"https://shop.example"']
     )
@@ -353,8 +359,11 @@ class Site(Part):
 class Demo(Part):
     """The bundled demo site this profile is for, started when no --base-url is given."""
 
+    shop: Literal["hotel", "goods"] = Field(
+        default="hotel", description="which bundled demo shop: the hotel, or the shop selling goods", examples=['"goods"']
+    )
     ui: Literal["pages", "spa"] = Field(
-        default="pages", description="the demo site's pages or single-page app", examples=['"spa"']
+        default="pages", description="the demo hotel's pages or single-page app", examples=['"spa"']
     )
 
 
@@ -500,6 +509,26 @@ class Profile(Part):
             if part is None:
                 return False
         return True
+
+    def speaks(self, language: str) -> bool:
+        """Whether the shop speaks `language` ("it"): its own locale's, or one of site.languages."""
+        return any(Locale.parse(locale).language == language for locale in (self.site.locale, *self.site.languages))
+
+    def customer_locale(self, language: str, wanted: str) -> str:
+        """The locale of a scenario's customer: `wanted` where the shop speaks the scenario's language, else
+        the shop's own (a profile that lets such scenarios run in its language)."""
+        return wanted if self.speaks(language) else self.site.locale
+
+    def unspoken(self, language: str) -> NotCheckable | None:
+        """Why a scenario in `language` is not checkable here, if the shop does not speak it and says so."""
+        if self.speaks(language) or self.site.foreign_scenarios != "not checkable":
+            return None
+        return NotCheckable(
+            f"not checkable on this site: the scenario is in {Locale.parse(language).english_name}, which the shop "
+            f"does not speak (site.locale {self.site.locale}, site.languages "
+            f"{', '.join(self.site.languages) or 'none'} in the site profile {self.path}); set "
+            "site.foreign_scenarios = \"in the shop's language\" to walk it in the shop's language"
+        )
 
     def price_locale(self, customer_locale: str) -> str:
         """The customer's locale when the shop speaks it, else the shop's."""

@@ -96,10 +96,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     _policy.check_tags(items)
 
 
-def pytest_collection_finish(session: pytest.Session) -> None:
-    session.config.stash[RUN_LOG].scenarios = sum(map(_is_scenario, session.items))  # what -k and -m left
-
-
 def _is_scenario(item: pytest.Item) -> bool:
     """Whether the test is a customer scenario of pytest-bdd, not one of a project's own tests."""
     return "_pytest_bdd_example" in getattr(item, "fixturenames", ())
@@ -154,6 +150,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     report: pytest.TestReport = yield
     mask_report(report)
     log = item.config.stash[RUN_LOG]
+    if report.when == "setup" and _is_scenario(item) and _retries.attempt(item) == 1:
+        log.scenarios += 1  # one more scenario this process ran (what -k, -m and shards left; a retry is not one)
     _gate.excuse(report, call, log.findings_of(item.nodeid), log.policy)
     if report.when == "call" and SCENARIO in item.stash and (not report.skipped or hasattr(report, "wasxfail")):
         attempt = _retries.attempt(item)

@@ -9,7 +9,7 @@ GOODS_FAULTS: dict[str, str] = {
     "input-lost": "a declined card clears the delivery address and every card field",
     "double-charge": "placing the same order again charges the card again",
     "receipt-mismatch": "the confirmation email states the amount before VAT",
-    "basket-sneak": "the protection plan is pre-ticked on the basket page, so it is added",
+    "basket-sneak": "every extra the basket offers (the protection plan, gift wrap) is pre-ticked, so it is added",
     "cart-lost": "the basket is bound to the browser session, not to the signed-in account",
     "fake-urgency": "the basket reservation restarts at 15:00 on every page load",
     "currency-switch": "the payment page shows and charges USD (1.27 per pound)",

@@ -28,6 +28,7 @@ from demo_hotel.goods.catalogue import (
     COUNTRIES,
     COUPONS,
     DELIVERIES,
+    GIFT_WRAPPING,
     LOCALE,
     MAX_QUANTITY,
     PRODUCTS,
@@ -155,13 +156,14 @@ class GoodsShop:
         return self.render(request, "product.html", stocked=stocked, max_quantity=min(stocked.left, MAX_QUANTITY))
 
     async def add_to_basket(self, request: Request) -> Response:
-        """Put units in the basket and reserve it for 15 minutes; fault basket-sneak adds the protection plan of
-        a product that has one, so the basket page shows it ticked."""
+        """Put units in the basket and reserve it for 15 minutes; fault basket-sneak adds every extra the basket
+        offers with the product (its protection plan, where it has one, and gift wrap), shown ticked."""
         form = await request.form()
         product = product_of(str(form.get("product", "")))
         quantity = quantity_from(form)
         now = self.clock.now()
-        sneaked = frozenset({PROTECTION.slug}) if "basket-sneak" in self.faults and product.protection else frozenset()
+        offered = {GIFT_WRAPPING.slug, *([PROTECTION.slug] if product.protection else [])}
+        sneaked = frozenset(offered) if "basket-sneak" in self.faults else frozenset()
         try:
             self.store.add_to_basket(
                 self.owner(request), product, quantity, now, now + RESERVE_FOR,

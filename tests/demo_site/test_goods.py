@@ -335,7 +335,8 @@ def test_receipt_mismatch_emails_the_amount_before_vat(
 
 
 @pytest.mark.parametrize(
-    ("on", "ticked", "plan_lines"), [(CLEAN, [], []), (FAULTY, ["protection"], [("Protection plan", "", "£29.99")])]
+    ("on", "ticked", "plan_lines"),
+    [(CLEAN, [], []), (FAULTY, ["protection", "gift-wrap"], [("Protection plan", "", "£29.99")])],
 )
 def test_basket_sneak_pre_ticks_the_protection_plan_on_the_basket_page_and_adds_it(
     goods_with: GoodsWith, shopper_at: ShopperAt, on: bool, ticked: list[str], plan_lines: list[tuple[str, str, str]]
@@ -349,6 +350,18 @@ def test_basket_sneak_pre_ticks_the_protection_plan_on_the_basket_page_and_adds_
     assert basket.checked("extras") == ticked
     assert [line for line in summary(basket) if line[0] == "Protection plan"] == plan_lines
     assert [line for line in summary(shopper.check_out()) if line[0] == "Protection plan"] == plan_lines
+
+
+@pytest.mark.parametrize(("on", "ticked"), [(CLEAN, []), (FAULTY, ["gift-wrap"])])
+def test_basket_sneak_pre_ticks_gift_wrap_for_a_product_without_a_protection_plan(
+    goods_with: GoodsWith, shopper_at: ShopperAt, on: bool, ticked: list[str]
+) -> None:
+    shopper = shopper_at(goods_with(*switched("basket-sneak", on)))
+
+    basket = shopper.add(ORGANISER, 1)
+
+    assert basket.checked("extras") == ticked
+    assert [line[0] for line in summary(basket) if line[0] == "Gift wrap"] == ["Gift wrap"] * len(ticked)
 
 
 @pytest.mark.parametrize(("on", "lines_on_phone"), [(CLEAN, BASKET), (FAULTY, [])])

@@ -44,6 +44,7 @@ class Cell(TypedDict):
     passed: bool
     failure: str  # the error it stopped on, first line; "" for a test that passed
     seconds: float
+    skipped: bool  # not checkable on the target's site: never walked, so never caught or passed
 
 
 _cells: dict[str, Cell] = {}  # test node id -> its cell
@@ -133,7 +134,10 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     fault = dict(report.user_properties).get("fault")
     if not isinstance(fault, str):  # not a test of the matrix
         return
-    cell = _cells.setdefault(report.nodeid, {"fault": fault, "passed": True, "failure": "", "seconds": 0.0})
+    cell = _cells.setdefault(
+        report.nodeid, {"fault": fault, "passed": True, "failure": "", "seconds": 0.0, "skipped": False}
+    )
+    cell["skipped"] |= report.skipped and not hasattr(report, "wasxfail")
     if report.failed and cell["passed"]:
         cell["passed"] = False
         cell["failure"] = f"{report.when}: {stopped_on(report)}"
