@@ -70,6 +70,7 @@ def _some(value: object) -> object:
 ActLocator = Annotated[Where, BeforeValidator(_acting)]
 ReadLocator = Annotated[Where, BeforeValidator(_reading)]
 ReadyLocators = Annotated[tuple[ActLocator, ...], BeforeValidator(_some)]
+ReadLocators = Annotated[tuple[ReadLocator, ...], BeforeValidator(_some)]
 Pattern = Annotated[str, AfterValidator(_pattern)]
 Attribute = Annotated[str, AfterValidator(_attribute)]
 LineKind = Annotated[str, AfterValidator(_line_kind)]
@@ -192,6 +193,22 @@ class Lines(Part):
     default_kind: LineKind = Field(
         default="item", description="the kind of a line nothing else names", examples=['"item"']
     )
+    keep: tuple[Pattern, ...] = Field(
+        default=(),
+        description="regular expressions searched in each line's label: only the lines one of them fits are lines",
+        examples=['["^Room", "tax$"]'],
+    )
+    drop: tuple[Pattern, ...] = Field(
+        default=(),
+        description="regular expressions searched in each line's label: the rows they fit are no lines (totals rows)",
+        examples=['["^Basket total", "^Order total"]'],
+    )
+
+    def counts(self, label: str | None) -> bool:
+        """Whether the row labelled `label` is a priced line, by `keep` and `drop`."""
+        text = label or ""
+        kept = not self.keep or any(re.search(pattern, text) for pattern in self.keep)
+        return kept and not any(re.search(pattern, text) for pattern in self.drop)
 
 
 class Offers(Part):
@@ -243,9 +260,10 @@ class Form(Part):
 
 
 class Read(Part):
-    """Where the customer reads what the shop says; every key but `total` and `offers` is optional."""
+    """Where the customer reads what the shop says; every key but `total` and `offers` is optional, and each
+    takes one locator or a list of them (the first that shows on a page is read)."""
 
-    total: Annotated[tuple[ReadLocator, ...], BeforeValidator(_some)] = Field(
+    total: ReadLocators = Field(
         min_length=1,
         description="the total to pay (the first of these found on a page)",
         examples=['["testid=cart-total", "testid=payment-total"]'],
@@ -258,22 +276,22 @@ class Read(Part):
         description="the priced lines of cart, payment and confirmation",
         examples=['{ each = "testid=cart-line", label = "testid=line-label", amount = "testid=line-amount" }'],
     )
-    charged: ReadLocator | None = Field(
+    charged: ReadLocators | None = Field(
         default=None, description="the amount charged, on the confirmation", examples=['"testid=amount-charged"']
     )
-    reference: ReadLocator | None = Field(
+    reference: ReadLocators | None = Field(
         default=None, description="the order or booking reference", examples=['"testid=booking-reference"']
     )
-    error: ReadLocator | None = Field(
+    error: ReadLocators | None = Field(
         default=None, description="the payment error message", examples=['"css=[role=alert]"']
     )
-    sold_out: ReadLocator | None = Field(
+    sold_out: ReadLocators | None = Field(
         default=None, description="what says the offer is gone", examples=['"testid=sold-out"']
     )
-    countdown: ReadLocator | None = Field(
+    countdown: ReadLocators | None = Field(
         default=None, description="the hold countdown, as MM:SS", examples=['"testid=hold-countdown"']
     )
-    guest: ReadLocator | None = Field(
+    guest: ReadLocators | None = Field(
         default=None, description="the customer's details as the shop repeats them", examples=['"testid=guest-summary"']
     )
     busy: ReadLocator | None = Field(

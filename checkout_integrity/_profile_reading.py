@@ -27,9 +27,11 @@ GATHER = """(spec) => {
   const all = (root, where) =>
     (where.css ? [...root.querySelectorAll(where.css)] : byText(root, where.text)).filter(shown);
   const text = (root, where) => {
-    if (!where) return null;
-    const el = all(root, where)[0];
-    return el ? el.innerText.trim() : null;
+    for (const one of !where ? [] : Array.isArray(where) ? where : [where]) {
+      const el = all(root, one)[0];
+      if (el) return el.innerText.trim();
+    }
+    return null;
   };
   const part = (el, how) => {
     if (!how || !how.attribute) return text(el, how);
@@ -39,7 +41,8 @@ GATHER = """(spec) => {
   const total = spec.total.map(where => text(document, where));
   const texts = {};
   for (const [key, where] of Object.entries(spec.texts)) texts[key] = text(document, where);
-  const shows = (where) => !!where && all(document, where).length > 0;
+  const shows = (where) => (!where ? [] : Array.isArray(where) ? where : [where])
+    .some(one => all(document, one).length > 0);
   const pages = {};
   for (const [name, where] of Object.entries(spec.pages)) pages[name] = shows(where);
   const lines = !spec.lines ? [] : all(document, spec.lines.each).map(line => ({
@@ -109,11 +112,14 @@ def gathering_spec(profile: Profile) -> dict[str, Any]:
             return None
         return {"attribute": where} if isinstance(where, str) else where.for_script()
 
+    def either(wheres: tuple[Where, ...] | None) -> list[dict[str, str]] | None:
+        return None if wheres is None else [where.for_script() for where in wheres]
+
     lines: Lines | None = read.lines
     return {
         "total": [where.for_script() for where in read.total],
-        "texts": {key: how(getattr(read, key)) for key in TEXT_KEYS},
-        "sold_out": how(read.sold_out),
+        "texts": {key: either(getattr(read, key)) for key in TEXT_KEYS},
+        "sold_out": either(read.sold_out),
         "pages": {name: how(rule.shows) for name, rule in profile.pages.items()},
         "lines": None if lines is None else {
             "each": lines.each.for_script(),
@@ -156,14 +162,15 @@ def understand(raw: dict[str, Any], profile: Profile, url: str, locale: str) -> 
             offers[name]["sold_out"] = offer["gone"]
         if offer["total"]:
             amounts[f"{name} total"] = reader.price("read.offers.total", offer["total"])
-    lines = tuple(reader.line(number, line) for number, line in enumerate(raw["lines"]))
+    rows = [line for line in raw["lines"] if profile.read.lines is not None and profile.read.lines.counts(line["label"])]
+    lines = tuple(reader.line(number, line) for number, line in enumerate(rows))
     form = {label: _masked(label, value, profile.read.form.secret) for label, value in raw["form"].items()}
     if texts["guest"] is not None:
         form["Guest"] = texts["guest"]
     facts = {key: text for key in ("reference", "error") if (text := texts[key])}
     if raw["sold_out"]:
         facts["sold out"] = raw["sold_out"]
-    found |= {"read.lines": bool(raw["lines"]), "read.offers": bool(raw["offers"])}
+    found |= {"read.lines": bool(rows), "read.offers": bool(raw["offers"])}
     found |= {f"read.{key}": bool(texts[key]) for key in TEXT_KEYS}
     found["read.sold_out"] = bool(raw["sold_out"])
     for key in ALWAYS_ON.get(step, ()):

@@ -28,7 +28,8 @@ class ProfiledShop:
     """One customer's browser tab on a shop, driven by the profile; `locale` is the customer's.
 
     `resolved(key, what)` hears of every action key that found its element (the doctor lists them); with
-    the customer's `hands`, every press and keystroke is theirs (recorded, keyboard-only when they are).
+    the customer's `hands`, every press and keystroke is theirs (recorded, keyboard-only when they are);
+    `passing()` is told of every page the customer passes between two steps of one action, once it is loaded.
     """
 
     def __init__(
@@ -38,9 +39,11 @@ class ProfiledShop:
         locale: str,
         resolved: Callable[[str, str], None] | None = None,
         hands: Hands | None = None,
+        passing: Callable[[], None] | None = None,
     ) -> None:
         self.page = page
         self.resolved = resolved
+        self.passing = passing
         self.hands = hands
         self.profile = profile
         languages = profile.site.languages
@@ -64,7 +67,13 @@ class ProfiledShop:
         values = {**(variables or {}), "lang": self.lang}
         if action.url is not None:
             self._goto(f"{name}.url", fill_in(action.url, values))
+        address = self.page.url
         for index, step in enumerate(action.steps):
+            if self.passing is not None and self.page.url != address:  # the last step led to another page
+                self.page.wait_for_load_state(timeout=self.timeout)
+                self._settle()
+                self.passing()
+                address = self.page.url
             self._do(f"{name}.steps[{index}]", step, values)
         if isinstance(action, ChooseOffer):
             where = action.choose.filled(values)

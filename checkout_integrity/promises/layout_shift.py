@@ -2,7 +2,8 @@
 
 A page may move no more than its step's layout-shift budget: above all not just before the customer
 presses a button (the shift is read as the pointer reaches it), where a jump makes them press the wrong
-thing. At most one finding per step; a jump under the customer's hand is told before a page that moved.
+thing. At most one finding per step; a jump under the customer's hand is told before a page that moved,
+and a page that moved says whether it did as it loaded or once the customer was using it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from checkout_integrity.promises._steps import by_step, customer_did, pages_seen
 from checkout_integrity.promises._words import measured, page_of
 
 DEFECT = CATALOGUE["layout-shift"]
+USING = ("click", "check", "type")  # what the customer does on a page
 PAY_BUTTON = re.compile(r"\bpay\b", re.IGNORECASE)  # "Pay now", "Pay €240.00", "Book and pay"
 
 
@@ -33,9 +35,11 @@ def page_holds_still(journey: Journey) -> list[Finding]:
             findings.append(_jumped(journey, jumps[step], shots[-1:]))
         elif moved:
             worst = max(moved, key=lambda snapshot: snapshot.vitals["cls"])
+            used = any(done.step == step and done.at <= worst.at for done in customer_did(journey, *USING))
+            when = "while I was using it" if used else "as it loaded, before I did anything on it"
             findings.append(
                 DEFECT.finding(
-                    f"The page jumped as I was using it: {page_of(step)} moved by "
+                    f"The page jumped {when}: {page_of(step)} moved by "
                     f"{measured('cls', worst.vitals['cls'])} (budget {measured('cls', journey.budgets.of(step).cls)}).",
                     step=step,
                     evidence=(worst.screenshot,),

@@ -1,7 +1,8 @@
 """price-drift: "The price changed while I was paying."
 
 Like for like only: a line against the same line (label and currency) on the first page that showed
-it, and each amount charged against the total last shown on the payment page. Totals of pages against
+it, and each amount charged against the total last shown before paying, on the page the customer paid
+on whatever the shop calls it (so a fee a review page adds is hidden-fee's, told once). Totals of pages against
 each other, new lines, other currencies and the email are other promises' business. Where the journey
 kept the prices the network carried (a single-page shop's JSON), the page must show what its data said:
 a page and network that disagree is a price the customer was not really given.
@@ -75,7 +76,7 @@ def _lines_that_changed(seen: Sequence[Snapshot]) -> Iterator[Finding]:
 def _charges_unlike_the_payment_total(seen: Sequence[Snapshot]) -> Iterator[Finding]:
     for index, snapshot in enumerate(seen):
         charges = _charges(snapshot)
-        shown = _payment_total_before(seen, index) if charges else None
+        shown = _total_paid_on(seen, index) if charges else None
         if shown is None:
             continue
         total, since = shown
@@ -98,15 +99,26 @@ def _charges(snapshot: Snapshot) -> list[tuple[Money, str]]:
     return []
 
 
-def _payment_total_before(seen: Sequence[Snapshot], index: int) -> tuple[Money, Snapshot] | None:
-    """The total on the last payment page before `index`, and the payment page that first showed it unchanged."""
+def _total_paid_on(seen: Sequence[Snapshot], index: int) -> tuple[Money, Snapshot] | None:
+    """The total on the last page before `index` that showed one, the page the customer paid on whatever
+    the shop calls it (a review page after the payment page too), and the first look at that page that
+    showed it unchanged."""
     since: Snapshot | None = None
     for snapshot in reversed(seen[:index]):
-        shows = snapshot.amounts.get("total") if snapshot.step in PAYING else None
+        if snapshot.source != PAGE or snapshot.step == CONFIRMATION:
+            if since is None:
+                continue
+            break
+        shows = snapshot.amounts.get("total")
         if since is None:
             since = snapshot if shows is not None else None
-        elif snapshot.step not in PAYING or shows not in (None, since.amounts["total"]):
+        elif not _same_page(snapshot, since) or shows not in (None, since.amounts["total"]):
             break
         elif shows is not None:
             since = snapshot
     return (since.amounts["total"], since) if since is not None else None
+
+
+def _same_page(one: Snapshot, other: Snapshot) -> bool:
+    """Two looks at the page the customer pays on: the same page, or the payment page and its declined card."""
+    return one.step == other.step or {one.step, other.step} <= set(PAYING)

@@ -29,7 +29,9 @@ class ProfiledStorefront:
     """A profile-driven storefront: intentions in, snapshots out, like a site's own page objects.
 
     `actor` is "customer" or "rival"; `elsewhere` names the device when this is not the customer's first;
-    `overheard` records the prices the network carried, just before the page snapshot they fed. Every
+    `record` keeps in the journey what the storefront sees besides the look after each step: the prices the
+    network carried (just before the page snapshot they fed), and every page the customer passes inside one
+    action (a checkout of email, address and delivery pages), so each is looked at like any other. Every
     press and keystroke goes through the customer's `hands`; for a screen-reader user each look runs axe-core.
     """
 
@@ -41,7 +43,7 @@ class ProfiledStorefront:
     locale: str = "en_GB"
     actor: str = "customer"
     elsewhere: str | None = None
-    overheard: Callable[[Snapshot], None] | None = None
+    record: Callable[[Snapshot], None] | None = None
     facts: dict[str, str] = field(default_factory=dict)
     _looks: int = 0
     _offer: str = "the offer"
@@ -49,7 +51,7 @@ class ProfiledStorefront:
     _next_step: str | None = None
 
     def __post_init__(self) -> None:
-        self.shop = ProfiledShop(self.page, self.profile, self.locale, hands=self.hands)
+        self.shop = ProfiledShop(self.page, self.profile, self.locale, hands=self.hands, passing=self._passed)
 
     def find_offers(self, stay: Stay) -> None:
         self._wanted = stay.variables()
@@ -155,12 +157,17 @@ class ProfiledStorefront:
         self._looks += 1
         at = self.clock.now()
         for carried in self.shop.carried():
-            if self.overheard is not None:
-                self.overheard(carried.snapshot(step, at, self.actor))
+            if self.record is not None:
+                self.record(carried.snapshot(step, at, self.actor))
         screenshot = self.shop.screenshot(self.evidence_dir / f"{self._looks:02d}-{step.replace(' ', '-')}.png")
         return with_what_was_felt(
             seen.snapshot(step, at, self.actor, self.facts, screenshot), self.page, self.hands.ways.screen_reader
         )
+
+    def _passed(self) -> None:
+        """A page the customer passed on the way, between two steps of one action."""
+        if self.record is not None:
+            self.record(self.look())
 
     def _needs(self, action: str, doing: str) -> None:
         if not self.shop.can(action):

@@ -81,6 +81,26 @@ def test_price_drift_names_both_amounts_both_steps_and_the_time_between() -> Non
     assert finding.step == "confirmation" and finding.evidence == ("payment.png",)
 
 
+def test_the_charge_is_held_to_the_page_paid_on_whatever_the_shop_calls_it_and_a_fee_it_adds_is_told_once() -> None:
+    journey = journey_of(
+        page("cart", 0, ROOM, TAX),
+        page("payment", 30, ROOM, TAX),
+        page("review", 40, ROOM, TAX, FEE),  # the profile's payment page comes before the page the customer pays on
+        Snapshot("confirmation", at(41), amounts={"charged": eur("275.00")}),
+    )
+    assert [finding.id for finding in check_promises(journey, ["price-drift", "hidden-fee"])] == ["hidden-fee"]
+
+
+def test_a_charge_above_the_page_paid_on_is_price_drift_whatever_the_page_is_called() -> None:
+    journey = journey_of(
+        page("payment", 30, ROOM, TAX),
+        page("review", 40, ROOM, TAX),
+        Snapshot("confirmation", at(41), amounts={"charged": eur("275.00")}),
+    )
+    finding = only(check_promises(journey, ["price-drift"]), "price-drift")
+    assert finding.message.startswith("The price changed while I was paying: shown €256.00 at review, charged €275.00")
+
+
 def test_price_drift_weighs_each_bank_charge_on_its_own() -> None:
     journey = journey_of(
         page("payment", 0, ROOM, TAX),
@@ -503,10 +523,16 @@ def test_layout_shift_names_any_other_button_and_a_page_that_moved_without_a_cli
     )
     findings = check_promises(journey, ["layout-shift"])
     assert [finding.message for finding in findings] == [
-        "The page jumped as I was using it: the cart moved by 0.25 (budget 0.1).",
+        "The page jumped as it loaded, before I did anything on it: the cart moved by 0.25 (budget 0.1).",
         "The button jumped as I went to click it: the guest details page moved by 0.3 (budget 0.1) just before "
         "I pressed 'Continue to payment'.",
     ]
+
+
+def test_a_page_that_moved_once_i_was_using_it_says_so() -> None:
+    journey = walk(felt("cart", 0), click("Apply", "/cart", 2), felt("cart", 3, cls=0.25))
+    (finding,) = check_promises(journey, ["layout-shift"])
+    assert finding.message == "The page jumped while I was using it: the cart moved by 0.25 (budget 0.1)."
 
 
 def test_layout_shift_is_silent_for_small_unmeasured_or_a_rivals_shifts_and_within_a_steps_budget() -> None:

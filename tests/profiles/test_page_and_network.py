@@ -111,7 +111,7 @@ def walk_to_the_cart(
     clock = CustomerClock(TargetSite("demo_hotel", shop.url, demo_mode=True))
     profile = profile or load_profile(PROFILES / "demo_hotel_spa.toml")
     hands = Hands(page, clock.now, journey.act)
-    storefront = ProfiledStorefront(page, profile, clock, evidence, hands, overheard=journey.observe)
+    storefront = ProfiledStorefront(page, profile, clock, evidence, hands, record=journey.observe)
     storefront.find_offers(Stay(date(2030, 5, 1), 2, 2))
     journey.observe(storefront.look())
     storefront.choose_offer("Classic Double")
