@@ -75,6 +75,17 @@ def action(*keys: str, doing: str) -> Need:
     return need
 
 
+def chosen(table: str, argument: str, doing: str) -> Need:
+    """A step naming one entry of a profile table (`express` of `checkout.deliveries`) needs it there; `doing`
+    may name the step's arguments (`choosing {delivery} delivery`)."""
+
+    def need(profile: Profile, arguments: Mapping[str, Any], senses: frozenset[str]) -> NotCheckable | None:
+        key = f"{table}.{arguments[argument]}"
+        return None if profile.has(key) else not_checkable(profile, doing.format(**arguments), [key])
+
+    return need
+
+
 COUNTS = {  # a count a scenario names -> the variables that tell the shop it, any one of them
     "nights": ("nights", "check_out"),
     "guests": ("guests",),

@@ -145,6 +145,23 @@ class ChooseExtras(Action):
     )
 
 
+class UseCode(Action):
+    """Typing a discount code ({code}) in the cart; `code` is one the shop takes, for the stock scenarios."""
+
+    code: str | None = Field(default=None, description="a discount code the shop takes", examples=['"SAVE10"'])
+
+
+class Checkout(Action):
+    """From the cart to the payment page; `deliveries` are the ways of delivery the customer may name."""
+
+    deliveries: dict[str, str] = Field(
+        default_factory=dict,
+        description="the customer's word for a delivery -> the shop's ({delivery} in the steps), the first the one "
+        "a customer who says nothing gets",
+        examples=['{ standard = "Standard delivery", express = "Express delivery" }'],
+    )
+
+
 class Pay(Action):
     """Paying: `request` is the URL of the request that pays, which a retry or double click sends again."""
 
@@ -475,7 +492,12 @@ class Profile(Part):
         description="putting the offer in the cart (booking it)",
         examples=['{ steps = [{ click = "button=Add to cart" }] }'],
     )
-    checkout: Action = Field(
+    use_code: UseCode | None = Field(
+        default=None,
+        description="typing a discount code in the cart",
+        examples=['{ code = "SAVE10", steps = [{ fill = "label=Coupon code", with = "{code}" }] }'],
+    )
+    checkout: Checkout = Field(
         description="from the cart to the payment page: details, shipping",
         examples=['{ steps = [{ click = "button=Checkout" }] }'],
     )
@@ -626,7 +648,8 @@ VARIABLES: dict[str, tuple[str, ...]] = {
     "choose_offer": ("offer", *WANTED),
     "choose_extras": ("extra", *WANTED),
     "add_to_cart": WANTED,
-    "checkout": (*DETAILS, *WANTED),
+    "use_code": ("code", *WANTED),
+    "checkout": (*DETAILS, *WANTED, "delivery"),
     "enter_card": ("card_number", "expiry", "cvc", "card_name", *DETAILS),
     "pay": (),
     "sign_in": ("email", "password"),

@@ -29,7 +29,8 @@ class ProfiledShop:
 
     `resolved(key, what)` hears of every action key that found its element (the doctor lists them); with
     the customer's `hands`, every press and keystroke is theirs (recorded, keyboard-only when they are);
-    `passing()` is told of every page the customer passes between two steps of one action, once it is loaded.
+    `acting()` is told before every action and every step of one, so that a page the customer passes on the
+    way (between two actions, or two steps of one) can be looked at before they leave it.
     """
 
     def __init__(
@@ -39,11 +40,11 @@ class ProfiledShop:
         locale: str,
         resolved: Callable[[str, str], None] | None = None,
         hands: Hands | None = None,
-        passing: Callable[[], None] | None = None,
+        acting: Callable[[], None] | None = None,
     ) -> None:
         self.page = page
         self.resolved = resolved
-        self.passing = passing
+        self.acting = acting
         self.hands = hands
         self.profile = profile
         languages = profile.site.languages
@@ -65,15 +66,13 @@ class ProfiledShop:
         `choose_offer.choose` is pressed inside the `offer`-th offer of the results when it does not name {offer}."""
         action: Action = getattr(self.profile, name)
         values = {**(variables or {}), "lang": self.lang}
+        if self.acting is not None:
+            self.acting()
         if action.url is not None:
             self._goto(f"{name}.url", fill_in(action.url, values))
-        address = self.page.url
         for index, step in enumerate(action.steps):
-            if self.passing is not None and self.page.url != address:  # the last step led to another page
-                self.page.wait_for_load_state(timeout=self.timeout)
-                self._settle()
-                self.passing()
-                address = self.page.url
+            if self.acting is not None:
+                self.acting()
             self._do(f"{name}.steps[{index}]", step, values)
         if isinstance(action, ChooseOffer):
             where = action.choose.filled(values)
@@ -105,6 +104,11 @@ class ProfiledShop:
 
     def reload(self) -> None:
         self.page.reload(timeout=self.timeout)
+        self._settle()
+
+    def loaded(self) -> None:
+        """Wait until the page the customer is on has loaded and settled."""
+        self.page.wait_for_load_state(timeout=self.timeout)
         self._settle()
 
     def _settle(self) -> None:

@@ -9,4 +9,4 @@ Feature: Booking asks little of me
     And I enter my card
     And I pay
     Then I never type the same thing twice
-    And I can book in at most 6 steps
+    And I can book in at most 8 steps

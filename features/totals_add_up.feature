@@ -23,3 +23,11 @@ Feature: The lines add up to the total
     Examples:
       | quantity |
       | 3        |
+
+  Scenario: the lines add up with a discount code and express delivery
+    Given I am a customer
+    When I put 2 of an ordinary offer in my basket
+    And I use a discount code
+    And I choose express delivery
+    And I give my details
+    Then the lines add up to the total on every page

@@ -62,6 +62,12 @@ class Storefront(Protocol):
         """Book the chosen offer with these optional extras (by their names on the page), ticked where the shop
         offers them: on the offer's page before booking, or in the cart after it."""
 
+    def use_code(self, code: str) -> None:
+        """Type a discount code in the cart."""
+
+    def choose_delivery(self, delivery: str) -> None:
+        """Say which way of delivery (the customer's word for it: "express") the customer picks at checkout."""
+
     def give_details(self, customer: Customer) -> None:
         """Go from the cart to the payment page, giving the guest's details on the way."""
 

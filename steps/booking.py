@@ -16,7 +16,7 @@ import pytest
 from pytest_bdd import given, parsers, when
 
 from checkout_integrity import Journey
-from checkout_integrity._checkable import action, counted, every, needs, role
+from checkout_integrity._checkable import action, chosen, counted, every, needs, role
 from checkout_integrity._profile import Profile
 from fixtures.clock import CustomerClock
 from fixtures.customers import WRONG_SECURITY_CODE, Customer
@@ -130,6 +130,28 @@ def put_some_of_an_ordinary_offer_in_the_basket(
     storefront: Storefront, stay: Stay, site_profile: Profile, quantity: int
 ) -> str:
     return put_some_in_the_basket(storefront, stay, site_profile.roles["ordinary"].offer, quantity)
+
+
+@when("I use a discount code")
+@when("uso un codice sconto")
+@needs(action("use_code.code", doing="using a discount code"))
+def use_a_discount_code(storefront: Storefront, site_profile: Profile) -> None:
+    assert site_profile.use_code is not None and site_profile.use_code.code is not None  # what the need asked
+    storefront.use_code(site_profile.use_code.code)
+
+
+@when(parsers.parse("I use the code {code}"))
+@when(parsers.parse("uso il codice {code}"))
+@needs(action("use_code", doing="using a discount code"))
+def use_the_code(storefront: Storefront, code: str) -> None:
+    storefront.use_code(code)
+
+
+@when(parsers.parse("I choose {delivery} delivery"))
+@when(parsers.parse("scelgo la consegna {delivery}"))
+@needs(chosen("checkout.deliveries", "delivery", doing="choosing {delivery} delivery"))
+def choose_delivery(storefront: Storefront, delivery: str) -> None:
+    storefront.choose_delivery(delivery)
 
 
 @when("I give my details")

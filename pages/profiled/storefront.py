@@ -47,11 +47,13 @@ class ProfiledStorefront:
     facts: dict[str, str] = field(default_factory=dict)
     _looks: int = 0
     _offer: str = "the offer"
+    _looked_at: str = "about:blank"
+    _delivery: str = ""
     _wanted: dict[str, str] = field(default_factory=dict)
     _next_step: str | None = None
 
     def __post_init__(self) -> None:
-        self.shop = ProfiledShop(self.page, self.profile, self.locale, hands=self.hands, passing=self._passed)
+        self.shop = ProfiledShop(self.page, self.profile, self.locale, hands=self.hands, acting=self._passing)
 
     def find_offers(self, stay: Stay) -> None:
         self._wanted = stay.variables()
@@ -113,7 +115,18 @@ class ProfiledStorefront:
         self._unless_sold_out()
 
     def give_details(self, customer: Customer) -> None:
-        self.shop.act("checkout", {**customer.details(), **self._wanted})
+        deliveries = self.profile.checkout.deliveries
+        delivery = deliveries.get(self._delivery, next(iter(deliveries.values()), ""))
+        self.shop.act("checkout", {**customer.details(), **self._wanted, "delivery": delivery})
+
+    def use_code(self, code: str) -> None:
+        self._needs("use_code", "using a discount code")
+        self.shop.act("use_code", {"code": code, **self._wanted})
+
+    def choose_delivery(self, delivery: str) -> None:
+        if delivery not in self.profile.checkout.deliveries:
+            raise not_checkable(self.profile, f"choosing {delivery} delivery", [f"checkout.deliveries.{delivery}"])
+        self._delivery = delivery
 
     def enter_card(self, customer: Customer, card: Card | None = None) -> None:
         if not self.shop.can("enter_card"):
@@ -151,6 +164,7 @@ class ProfiledStorefront:
         self._next_step = "cart after reload"
 
     def look(self) -> Snapshot:
+        self._looked_at = self.page.url
         seen = self.shop.read()
         step = named_step(seen.step, self.elsewhere, self._next_step, self.facts)
         self._next_step = None
@@ -164,9 +178,11 @@ class ProfiledStorefront:
             seen.snapshot(step, at, self.actor, self.facts, screenshot), self.page, self.hands.ways.screen_reader
         )
 
-    def _passed(self) -> None:
-        """A page the customer passed on the way, between two steps of one action."""
-        if self.record is not None:
+    def _passing(self) -> None:
+        """Before the customer acts: a page they reached since the last look (an offer's page between choosing
+        and booking, a checkout's email, address and delivery pages) is looked at before they leave it."""
+        if self.record is not None and self.page.url not in (self._looked_at, "about:blank"):
+            self.shop.loaded()
             self.record(self.look())
 
     def _needs(self, action: str, doing: str) -> None:

@@ -53,9 +53,14 @@ def test_a_cell_keeps_the_error_its_test_stopped_on_and_a_passed_test_none(monke
         pytest.TestReport("t::a[slow-step]", ("t", 1, "a"), {}, "passed", None, "setup", user_properties=fault),
         pytest.TestReport("t::a[slow-step]", ("t", 1, "a"), {}, "failed", stopped, "call", user_properties=fault),
         pytest.TestReport("t::b[slow-step]", ("t", 2, "b"), {}, "passed", None, "call", user_properties=fault),
+        pytest.TestReport("t::c[slow-step]", ("t", 3, "c"), {}, "skipped", ("t", 3, "not checkable on this site"),
+                          "setup", user_properties=fault),
     ]:
         matrix.pytest_runtest_logreport(report)
 
     assert matrix._cells["t::a[slow-step]"]["passed"] is False
     assert matrix._cells["t::a[slow-step]"]["failure"] == "call: ValueError: no Classic Double room is left for those dates"
-    assert matrix._cells["t::b[slow-step]"] == {"fault": "slow-step", "passed": True, "failure": "", "seconds": 0}
+    assert matrix._cells["t::b[slow-step]"] == {
+        "fault": "slow-step", "passed": True, "failure": "", "seconds": 0, "skipped": False
+    }
+    assert matrix._cells["t::c[slow-step]"]["skipped"] is True  # not checkable there: neither caught nor passed
