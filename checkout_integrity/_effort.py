@@ -14,8 +14,8 @@ from checkout_integrity.promises._steps import customer_did, pages_seen
 class Effort:
     """The customer's effort over one journey; a rival's doings are not the customer's effort."""
 
-    pages: int  # steps the customer saw (the same step again in a row counts once; a page passed through
-    # within one step, such as guest details on the way to payment, is not counted)
+    pages: int  # steps the customer saw (the same step again in a row counts once; every page passed on the
+    # way counts, such as guest details on the way to payment)
     clicks: int  # buttons and links pressed, boxes ticked
     fields_typed: int
     fields_typed_again: int  # fields the customer had already typed into once
