@@ -21,7 +21,7 @@ from playwright.sync_api import sync_playwright
 from checkout_integrity._browser import BrowserChoice, BrowserMissing, locate_browser
 from checkout_integrity._exceptions import ProfileError, RealCardRefused
 from checkout_integrity._offer_names import offers_named
-from checkout_integrity._profile import NEEDS, REQUIRED_PAGES, Action, ChooseOffer, Profile, TestCard
+from checkout_integrity._profile import NEEDS, REQUIRED_PAGES, ROLES, Action, ChooseOffer, Profile, TestCard
 from checkout_integrity._profile_loading import load_profile, profile_path
 from checkout_integrity._profile_reading import Seen, what_was_there
 from checkout_integrity._profile_shop import ProfiledShop
@@ -61,6 +61,7 @@ class Walk:
     screenshots: list[str] = field(default_factory=list)
     failure: str | None = None
     failed_key: str = ""
+    looked_at: str = "about:blank"
 
     def heard(self, key: str, what: str) -> None:
         self.resolved.setdefault(key, what)
@@ -74,7 +75,7 @@ def check_profile(profile: Profile, base_url: str, out: Path, chromium: BrowserC
         browser = playwright.chromium.launch(**chromium.launch_options())
         try:
             page = browser.new_context(base_url=base_url).new_page()
-            shop = ProfiledShop(page, profile, profile.site.locale, resolved=walk.heard)
+            shop = ProfiledShop(page, profile, profile.site.locale, resolved=walk.heard, acting=lambda: _passing(shop, walk))
             try:
                 _walk(shop, profile, walk)
             except ProfileError as misfit:
@@ -95,6 +96,8 @@ def _walk(shop: ProfiledShop, profile: Profile, walk: Walk) -> None:
             "nights": "2", "guests": "2", "quantity": "1"}
     shop.act("find_offers", stay)
     results = _look(shop, walk, "find_offers")
+    for role, playing in profile.roles.items():
+        walk.heard(f"roles.{role}", _plays(shop, role, playing.offer, results))
     ordinary = profile.roles["ordinary"].offer if "ordinary" in profile.roles else None
     offer = doctor.offer or ordinary or next((name for name in results.offers if shop.offers(name)), None)
     if offer is None:
@@ -110,16 +113,41 @@ def _walk(shop: ProfiledShop, profile: Profile, walk: Walk) -> None:
     _look(shop, walk, "add_to_cart")
     if extras_after:
         _tick(shop, doctor.extras, stay)
+    if profile.use_code is not None and profile.use_code.code is not None:
+        shop.act("use_code", {"code": profile.use_code.code, **stay})
+        _look(shop, walk, "use_code")
     if shop.can("open_cart"):
         shop.act("open_cart")
         _look(shop, walk, "open_cart")
-    shop.act("checkout", {**CUSTOMER, **stay})
+    delivery = next(iter(profile.checkout.deliveries.values()), "")
+    shop.act("checkout", {**CUSTOMER, **stay, "delivery": delivery})
     _look(shop, walk, "checkout")
     if doctor.declined_card is not None:
         _pay(shop, walk, doctor.declined_card, "declined")
     _pay(shop, walk, doctor.card, "pay")
     if profile.pay.request is not None and shop.payment is not None:
         walk.heard("pay.request", shop.payment.url)
+
+
+def _passing(shop: ProfiledShop, walk: Walk) -> None:
+    """A page the walk reached since its last look (an email, address or delivery page of a long checkout)."""
+    if shop.page.url not in (walk.looked_at, "about:blank"):
+        shop.loaded()
+        _look(shop, walk, "on the way")
+
+
+def _plays(shop: ProfiledShop, role: str, offer: str, results: Seen) -> str:
+    """How the results show the offer that plays `role`: its title and price, or sold out in the shop's words;
+    a role whose offer the results do not show is a misfit of the profile."""
+    titles = offers_named(offer, results.offers)
+    if len(titles) != 1:
+        read = ", ".join(map(repr, results.offers)) or "none"
+        raise shop.misfit(f"roles.{role}", f"names {offer!r}, which is {'not one' if not titles else 'more than one'} "
+                          f"of the offers the results show ({read})", f"name one of them in roles.{role}")
+    shown = results.offers[titles[0]]
+    price = results.amounts.get(f"{titles[0]} total")
+    state = f"sold out on this site: \"{shown['sold_out']}\"" if "sold_out" in shown else f"{price or 'on sale'}"
+    return f"{titles[0]!r} at results, {state}"
 
 
 def _tick(shop: ProfiledShop, extras: tuple[str, ...], stay: dict[str, str]) -> None:
@@ -137,16 +165,18 @@ def _pay(shop: ProfiledShop, walk: Walk, card: TestCard, name: str) -> None:
 
 
 def _look(shop: ProfiledShop, walk: Walk, after: str) -> Seen:
-    """Read the page, keep its screenshot, note the read keys, pages and network entries it resolved."""
-    shot = walk.out / f"{len(walk.screenshots) + 1:02d}-{after}.png"
+    """Read the page, keep its screenshot, note the read keys (with what they read), pages and network entries
+    it resolved; a read key counts only on the page it is checked on (the charge on the confirmation)."""
+    walk.looked_at = shop.page.url
+    shot = walk.out / f"{len(walk.screenshots) + 1:02d}-{after.replace(' ', '-')}.png"
     walk.screenshots.append(shop.screenshot(shot))
     seen = shop.read()
     walk.pages.setdefault(seen.step, seen)
     walk.after[after] = seen
     where = f"{seen.step} {seen.url}"
     for key, found in seen.found.items():
-        if found:
-            walk.heard(key, where)
+        if found and READ_ON.get(key, seen.step) == seen.step:
+            walk.heard(key, f"{value} on {where}" if (value := _read(key, seen)) else where)
     walk.heard(f"pages.{seen.step}", seen.url)
     shop.carried()
     for index in shop.listening.seen:
@@ -154,9 +184,23 @@ def _look(shop: ProfiledShop, walk: Walk, after: str) -> Seen:
     return seen
 
 
+def _read(key: str, seen: Seen) -> str:
+    """What a read key read on the page, for the report to show: an amount, a reference, the lines."""
+    values = {
+        "read.total": seen.amounts.get("total"),
+        "read.charged": seen.amounts.get("charged"),
+        "read.reference": seen.facts.get("reference"),
+        "read.error": seen.facts.get("error"),
+        "read.countdown": f"{seen.hold_remaining} s left" if seen.hold_remaining is not None else None,
+        "read.lines": "; ".join(f"{line.label} {line.amount} ({line.kind})" for line in seen.lines) or None,
+    }
+    value = values.get(key)
+    return str(value) if value is not None else ""
+
+
 def profile_keys(profile: Profile) -> Iterator[tuple[str, bool]]:
     """Every key the doctor can check, and whether the profile sets it."""
-    for name in ("sign_in", "find_offers", "choose_offer", "choose_extras", "add_to_cart", "open_cart",
+    for name in ("sign_in", "find_offers", "choose_offer", "choose_extras", "add_to_cart", "use_code", "open_cart",
                  "checkout", "enter_card", "pay"):
         action: Action | None = getattr(profile, name)
         if action is None:
@@ -171,6 +215,8 @@ def profile_keys(profile: Profile) -> Iterator[tuple[str, bool]]:
         if action.ready:
             yield f"{name}.ready", True
     yield "pay.request", profile.pay.request is not None
+    for role in ROLES:
+        yield f"roles.{role}", role in profile.roles
     for key in (*READ_ON, *NOT_WALKED):
         yield key, profile.has(key)
     for page in profile.pages:
@@ -245,7 +291,7 @@ def shop_at(profile: Profile, base_url: str | None) -> Iterator[str]:
         )
     from demo_hotel.server import DemoServer
 
-    with DemoServer(ui=profile.demo.ui) as demo:
+    with DemoServer(ui=profile.demo.ui, shop=profile.demo.shop) as demo:
         yield demo.url
 
 

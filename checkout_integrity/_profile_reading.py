@@ -17,8 +17,15 @@ from checkout_integrity._money import Money
 from checkout_integrity._profile import Lines, Profile
 from checkout_integrity._profile_locators import Where
 
-ABOUT = """(() => { const text = (document.title + ' | ' + (document.body ? document.body.innerText : ''))
-  .replace(/\\s+/g, ' ').trim(); return text.length > 240 ? text.slice(0, 240) + '…' : text; })()"""
+ABOUT_NEAR = """(root, near) => {
+  const text = (document.title + ' | ' + (document.body ? document.body.innerText : '')).replace(/\\s+/g, ' ').trim();
+  const lower = text.toLowerCase(), wanted = (near || '').toLowerCase();
+  const words = [wanted, ...wanted.split(/[^\\p{L}\\p{N}]+/u).filter(word => word.length > 2)].filter(Boolean);
+  const found = words.map(word => lower.indexOf(word)).find(at => at >= 0);
+  const start = found === undefined || found < 120 ? 0 : found - 80;
+  const part = text.slice(start, start + 240);
+  return (start ? '…' : '') + part + (start + 240 < text.length ? '…' : '');
+}"""
 GATHER = """(spec) => {
   const shown = (el) => el.getClientRects().length > 0;
   const has = (el, text) => el.innerText && el.innerText.includes(text);
@@ -58,8 +65,8 @@ GATHER = """(spec) => {
     const label = input.labels && input.labels[0] ? input.labels[0].innerText.trim() : input.name;
     form[label] = input.type === 'checkbox' ? (input.checked ? 'yes' : '') : (FIELD_VALUE)(input);
   }
-  return {total, texts, sold_out: shows(spec.sold_out) ? text(document, spec.sold_out) || 'sold out' : null, pages, lines, offers, form, about: ABOUT};
-}""".replace("ABOUT", ABOUT).replace("FIELD_VALUE", FIELD_VALUE_JS)
+  return {total, texts, sold_out: shows(spec.sold_out) ? text(document, spec.sold_out) || 'sold out' : null, pages, lines, offers, form, about: (ABOUT_NEAR)(document, '')};
+}""".replace("ABOUT_NEAR", ABOUT_NEAR).replace("FIELD_VALUE", FIELD_VALUE_JS)
 TEXT_KEYS = ("charged", "reference", "error", "countdown", "guest")
 # What a page of this name always shows, so a read key set in the profile that misses it there is wrong.
 ALWAYS_ON = {

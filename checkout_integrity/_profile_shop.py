@@ -21,7 +21,7 @@ from checkout_integrity._hands import Hands
 from checkout_integrity._profile import Action, ChooseOffer, Profile, Step
 from checkout_integrity._profile_locators import Where, fill_in
 from checkout_integrity._profile_network import Carried, Listening
-from checkout_integrity._profile_reading import ABOUT, GATHER, Seen, gathering_spec, understand, what_was_there
+from checkout_integrity._profile_reading import ABOUT_NEAR, GATHER, Seen, gathering_spec, understand, what_was_there
 
 
 class ProfiledShop:
@@ -150,10 +150,11 @@ class ProfiledShop:
         """The page as the customer sees it, card fields blacked out."""
         return snap(self.page, path, self.profile.read.form.mask)
 
-    def about(self) -> str:
-        """The page's address and the start of its text, for messages about it."""
+    def about(self, near: str = "") -> str:
+        """The page's address and its text, for messages about it: the part near `near` (the words a key looked
+        for) where the page shows them further down, else its start."""
         try:  # through a locator, whose wait is bounded: a page whose next one never comes must not hang this
-            shown = str(self.page.locator(":root").evaluate(f"() => {ABOUT}", timeout=self.timeout))
+            shown = str(self.page.locator(":root").evaluate(ABOUT_NEAR, near, timeout=self.timeout))
         except PlaywrightError:
             shown = ""
         return what_was_there(self.page.url, shown)
@@ -194,10 +195,11 @@ class ProfiledShop:
         else:
             self.hands.press(element, name)
 
-    def misfit(self, key: str, problem: str, fix: str) -> ProfileError:
-        """One sentence: which key of which profile, what it did on which page showing what, and the fix."""
+    def misfit(self, key: str, problem: str, fix: str, near: str = "") -> ProfileError:
+        """One sentence: which key of which profile, what it did on which page showing what (near `near`), and
+        the fix."""
         return ProfileError(
-            f"The site profile {self.profile.path} key {key} {problem} on {self.about()}: {fix}.", key=key
+            f"The site profile {self.profile.path} key {key} {problem} on {self.about(near)}: {fix}.", key=key
         )
 
     def _attempt(self, key: str, what: str, doing: Callable[[], object]) -> None:
@@ -210,6 +212,7 @@ class ProfiledShop:
                 f"({what}) found nothing within {self.profile.site.timeout:g} s",
                 f"fix {key} so that it names what the shop shows there (`checkout-integrity check-profile` walks "
                 "every key with a screenshot per page)",
+                near=what.partition("=")[2],
             ) from None
         except PlaywrightError as error:
             problem = error.message.splitlines()[0]

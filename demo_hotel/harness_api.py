@@ -26,6 +26,10 @@ class Ledger(Protocol):
         """The card charges the gateway made for orders or bookings under this email, oldest first."""
         ...
 
+    def restock(self) -> None:
+        """Put back what earlier customers bought, where the shop sells a stock that runs out."""
+        ...
+
 
 class HarnessedShop(Protocol):
     """What the test endpoints drive: a shop with a gateway ledger, a customer clock and switchable faults."""
@@ -88,8 +92,14 @@ def harness_routes(shop: HarnessedShop) -> list[Route]:
             raise HTTPException(400, str(unknown)) from None
         return await active_faults(request)
 
+    async def restock(request: Request) -> Response:
+        """`POST /__test__/restock`: the stock as the catalogue has it, before a scenario that needs the last one."""
+        store.restock()
+        return JSONResponse({"restocked": True})
+
     return [
         Route("/__test__/health", loopback_only(health)),
+        Route("/__test__/restock", loopback_only(restock), methods=["POST"]),
         Route("/__test__/clock", loopback_only(read_clock)),
         Route("/__test__/clock/advance", loopback_only(advance_clock), methods=["POST"]),
         Route("/__test__/charges", loopback_only(charges)),

@@ -367,6 +367,9 @@ class Store(Database):
             Bill(tuple(Line(line["label"], line["kind"], Decimal(line["amount"])) for line in lines), row["currency"]),
         )
 
+    def restock(self) -> None:
+        """Nothing to put back: a room is sold for its nights, and each scenario books nights of its own."""
+
     def charges(self, email: str) -> list[Charge]:
         """The gateway ledger for bookings made for this guest email."""
         with self._transaction("DEFERRED") as db:

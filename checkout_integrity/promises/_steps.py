@@ -18,6 +18,7 @@ OTHER_DEVICE_CART = "cart on my other device"
 RELOADED_CART = "cart after reload"
 PAYING = (PAYMENT, PAYMENT_DECLINED)
 PAGE = "page"
+ORDER_CHANGED = "order changed"  # a snapshot's fact: the customer changed their order just before (a code, an extra)
 
 
 def last_before(seen: Sequence[Snapshot], index: int, wanted: Callable[[Snapshot], bool]) -> Snapshot | None:

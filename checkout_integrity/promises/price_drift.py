@@ -1,7 +1,8 @@
 """price-drift: "The price changed while I was paying."
 
 Like for like only: a line against the same line (label and currency) on the first page that showed
-it, and each amount charged against the total last shown before paying, on the page the customer paid
+it (since the customer last changed their order: a discount code or an extra prices the lines anew),
+and each amount charged against the total last shown before paying, on the page the customer paid
 on whatever the shop calls it (so a fee a review page adds is hidden-fee's, told once). Totals of pages against
 each other, new lines, other currencies and the email are other promises' business. Where the journey
 kept the prices the network carried (a single-page shop's JSON), the page must show what its data said:
@@ -15,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from checkout_integrity._findings import CATALOGUE, Finding
 from checkout_integrity._journey import CUSTOMER, NETWORK, Journey, Line, Snapshot
 from checkout_integrity._money import Money
-from checkout_integrity.promises._steps import BANK_STATEMENT, CONFIRMATION, PAGE, PAYING
+from checkout_integrity.promises._steps import BANK_STATEMENT, CONFIRMATION, ORDER_CHANGED, PAGE, PAYING
 from checkout_integrity.promises._words import later, where
 
 DEFECT = CATALOGUE["price-drift"]
@@ -57,6 +58,8 @@ def _pages_unlike_their_data(seen: Sequence[Snapshot]) -> Iterator[Finding]:
 def _lines_that_changed(seen: Sequence[Snapshot]) -> Iterator[Finding]:
     first_shown: dict[tuple[str, str], tuple[Line, Snapshot]] = {}
     for snapshot in (snapshot for snapshot in seen if snapshot.source == PAGE):
+        if snapshot.facts.get(ORDER_CHANGED):  # the customer's own change (a code, an extra) prices anew
+            first_shown.clear()
         for line in snapshot.lines:
             key = (line.label, line.amount.currency)
             if key not in first_shown:

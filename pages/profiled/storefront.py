@@ -19,6 +19,7 @@ from checkout_integrity._offer_names import offers_named
 from checkout_integrity._profile import Profile, SoldOut, not_checkable
 from checkout_integrity._profile_shop import ProfiledShop
 from checkout_integrity._senses import with_what_was_felt
+from checkout_integrity.promises._steps import ORDER_CHANGED
 from fixtures.clock import CustomerClock
 from fixtures.customers import Card, Customer
 from pages.storefront import Stay, named_step
@@ -49,6 +50,7 @@ class ProfiledStorefront:
     _offer: str = "the offer"
     _looked_at: str = "about:blank"
     _delivery: str = ""
+    _order_changed: str = ""  # what the customer just changed in their order, told by the next look
     _wanted: dict[str, str] = field(default_factory=dict)
     _next_step: str | None = None
 
@@ -108,6 +110,8 @@ class ProfiledStorefront:
             self.shop.act("choose_extras", {"extra": extra, **self._wanted})
         if chooser.after == "choose_offer":
             self.book()
+        else:
+            self._order_changed = f"chose {', '.join(extras)} in the cart"
 
     def book(self) -> None:
         self._unless_sold_out()  # the offer's own page may say it is gone
@@ -122,6 +126,7 @@ class ProfiledStorefront:
     def use_code(self, code: str) -> None:
         self._needs("use_code", "using a discount code")
         self.shop.act("use_code", {"code": code, **self._wanted})
+        self._order_changed = f"used the code {code}"
 
     def choose_delivery(self, delivery: str) -> None:
         if delivery not in self.profile.checkout.deliveries:
@@ -174,8 +179,10 @@ class ProfiledStorefront:
             if self.record is not None:
                 self.record(carried.snapshot(step, at, self.actor))
         screenshot = self.shop.screenshot(self.evidence_dir / f"{self._looks:02d}-{step.replace(' ', '-')}.png")
+        facts = {**self.facts, **({ORDER_CHANGED: self._order_changed} if self._order_changed else {})}
+        self._order_changed = ""
         return with_what_was_felt(
-            seen.snapshot(step, at, self.actor, self.facts, screenshot), self.page, self.hands.ways.screen_reader
+            seen.snapshot(step, at, self.actor, facts, screenshot), self.page, self.hands.ways.screen_reader
         )
 
     def _passing(self) -> None:

@@ -538,3 +538,13 @@ def test_the_goods_shop_words_every_catalogue_fault_and_switches_them_through_th
     assert total(shopper.get("/checkout/payment")) == "£90.70"
     assert shopper.http.post("/__test__/faults", params={"on": ""}).json()["active"] == []
     assert total(shopper.get("/checkout/payment")) == "£87.75"
+
+
+def test_restock_puts_the_last_lamp_back_for_the_next_scenario(shopper: Shopper) -> None:
+    shopper.reach_payment(LAMP, 1)
+    assert shopper.place_order().the("order-number").text
+    assert shopper.get(f"/product/{LAMP}").the("unavailable").text == "Unavailable"
+
+    assert shopper.http.post("/__test__/restock").json() == {"restocked": True}
+
+    assert shopper.get(f"/product/{LAMP}").the("stock-level").text == "1 in stock"

@@ -120,6 +120,16 @@ def test_price_drift_catches_a_line_that_changes_between_pages() -> None:
     )
 
 
+def test_a_line_the_customer_repriced_by_changing_their_order_is_no_drift_but_a_later_change_is() -> None:
+    less_tax = Line(TAX.label, eur("14.40"), "tax")
+    coded = page("cart", 5, ROOM, less_tax, facts={"order changed": "used the code SAVE10"})
+    assert check_promises(journey_of(page("cart", 0, ROOM, TAX), coded), ["price-drift"]) == []
+    more_tax = Line(TAX.label, eur("16.00"), "tax")
+    finding = only(check_promises(journey_of(page("cart", 0, ROOM, TAX), coded, page("payment", 9, ROOM, more_tax)),
+                                  ["price-drift"]), "price-drift")
+    assert "'City tax' was €14.40 at the cart and €16.00 at payment" in finding.message
+
+
 def test_price_drift_ignores_totals_new_lines_other_currencies_and_the_email() -> None:
     usd_room = Line(ROOM.label, Money.parse("$264.00"), "room")
     journey = journey_of(

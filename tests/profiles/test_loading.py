@@ -88,7 +88,7 @@ def test_a_locator_of_an_unknown_kind_names_the_kinds_it_takes(mismade: MisMade)
 def test_a_read_key_takes_only_what_the_page_script_resolves(mismade: MisMade) -> None:
     path = mismade("demo_hotel", {'charged = "testid=amount-charged"': 'charged = "label=Charged"'})
 
-    with pytest.raises(ProfileError, match=r"read\.charged = 'label=Charged'.*use testid=, css=, text="):
+    with pytest.raises(ProfileError, match=r"read\.charged\[0\] = 'label=Charged'.*use testid=, css=, text="):
         load_profile(path)
 
 

@@ -24,7 +24,7 @@ def wrong_selector(mismade: MisMade) -> tuple[Path, str]:
     path = mismade("demo_hotel", {**QUICK, 'choose = "link=Choose {offer}"': 'choose = "link=Pick {offer}"'})
     return path, (
         f"The site profile {path} key choose_offer.choose (link=Pick Classic Double) found nothing within 2 s on "
-        "http://127.0.0.1:PORT/search?check_in=DATE&check_out=DATE&guests=2, which showed \"Rooms · Demo Hotel | "
+        "http://127.0.0.1:PORT/search?check_in=DATE&check_out=DATE&guests=2, which showed \"…"  # near what it sought
     )
 
 
@@ -119,14 +119,18 @@ def test_a_left_out_part_makes_its_scenario_not_checkable(mismade: MisMade, tmp_
     ) in run.output
 
 
-def test_the_doctor_walks_both_demo_profiles_clean(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    for name in ("demo_hotel", "demo_hotel_spa"):
-        assert main(["check-profile", name, "--out", str(tmp_path / name)]) == 0, capsys.readouterr().out
-        told = capsys.readouterr().out
-        assert "MISSING" not in told
-        assert "  ok       pay.request" in told
-        assert "Every key the profile sets resolved on http://127.0.0.1:" in told
-        assert len(list((tmp_path / name).glob("*.png"))) == 8
+@pytest.mark.parametrize(("name", "pages"), [("demo_hotel", 11), ("demo_hotel_spa", 11), ("demo_goods", 13)])
+def test_the_doctor_walks_each_demo_profile_clean(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, pages: int
+) -> None:
+    assert main(["check-profile", name, "--out", str(tmp_path / name)]) == 0, capsys.readouterr().out
+    told = capsys.readouterr().out
+    assert "MISSING" not in told and "FAILED" not in told
+    assert "  ok       pay.request" in told
+    assert re.search(r"  ok       roles\.ordinary +'.+' at results, .\d", told), told  # the offer and its price
+    assert re.search(r"  ok       read\.charged +\D\d[\d,.]* on confirmation http", told), told  # where it is checked
+    assert "Every key the profile sets resolved on http://127.0.0.1:" in told
+    assert len(list((tmp_path / name).glob("*.png"))) == pages  # each page the walk passed, pictured
 
 
 def test_an_unknown_site_stops_the_run_with_the_profiles_there_are(tmp_path: Path) -> None:
@@ -136,3 +140,17 @@ def test_an_unknown_site_stops_the_run_with_the_profiles_there_are(tmp_path: Pat
     assert "ERROR: There is no site profile 'my_shop' (looked for " in run.output
     assert "give the path of a .toml profile, or the name of one in profiles/ (demo_goods, demo_hotel, demo_hotel_spa)." \
         in run.output
+
+
+def test_the_doctor_names_a_role_whose_offer_the_results_do_not_show(
+    mismade: MisMade, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = mismade("demo_hotel", {'ordinary = "Classic Double"': 'ordinary = "Presidential Suite"'})
+
+    assert main(["check-profile", str(path), "--out", str(tmp_path / "walk")]) == 1
+    told = capsys.readouterr().out
+    assert (
+        f"The site profile {path} key roles.ordinary names 'Presidential Suite', which is not one of the offers the "
+        "results show ('Classic Double', 'Deluxe King', 'Family Suite') on http://127.0.0.1:"
+    ) in told
+    assert "name one of them in roles.ordinary." in told

@@ -83,6 +83,7 @@ def test_the_spa_profile_records_the_network_before_the_page_it_fed(
 
     steps = [(snapshot.step, snapshot.source, str(snapshot.amounts.get("total", ""))) for snapshot in journey.snapshots]
     assert steps == [
+        ("search", "page", ""),  # passed on the way: the search form, before the customer searched
         ("results", "page", ""),
         ("room (network)", "network", "€256.00"),
         ("room", "page", "€256.00"),

@@ -57,3 +57,15 @@ def test_without_drop_the_totals_row_is_a_line_and_keep_keeps_only_what_it_fits(
     assert read_with(tab, mismade, {})[0] == ["Walnut Desk Organiser", "VAT (20%)", "Order total"]
     kept, _ = read_with(tab, mismade, {'default_kind = "item"': 'default_kind = "item"\nkeep = ["Organiser", "^VAT"]'})
     assert kept == ["Walnut Desk Organiser", "VAT (20%)"]
+
+
+def test_what_a_misfit_says_the_page_showed_is_the_part_near_what_the_key_looked_for(
+    tab: Page, mismade: MisMade
+) -> None:
+    tab.set_content("<h1>Demo Goods</h1><p>" + "A long header with a menu and news. " * 12
+                    + "</p><p class=unavailable>SOLD OUT</p><button>Notify me</button>")
+    shop = ProfiledShop(tab, load_profile(mismade("demo_goods", {})), "en_GB")
+
+    near = shop.about("Sold out")
+    assert near.startswith(f'{tab.url}, which showed "…') and "SOLD OUT Notify me" in near
+    assert "SOLD OUT" not in shop.about("Add to basket")  # nothing like it on the page: the page's start

@@ -115,6 +115,7 @@ def fault_cell(request: pytest.FixtureRequest) -> Iterator[str | None]:
         yield None
         return
     site: TargetSite = request.getfixturevalue("target_site")
+    httpx.post(f"{site.base_url}/__test__/restock", timeout=10).raise_for_status()  # each cell finds the last one
     switch(site, "" if fault == CLEAN else fault)
     request.node.user_properties.append(("fault", fault))
     yield fault
