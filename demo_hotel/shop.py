@@ -10,7 +10,7 @@ import asyncio
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -33,8 +33,9 @@ from demo_hotel.pricing import (
     offer_total,
     stay_lines,
 )
-from demo_hotel.store import Account, Cart, Guest, Owner, SoldOut, Store
+from demo_hotel.store import Account, Cart, Database, Guest, Owner, SoldOut, Store
 
+Kept = TypeVar("Kept", bound=Database)  # the store a shop keeps its state in
 HOLD_FOR = timedelta(minutes=10)
 GUEST_NEEDED = "Enter the guest's full name and a valid email address."
 SIGN_IN_NEEDED = "Enter your email and a password."
@@ -136,12 +137,13 @@ def see_other(url: str) -> RedirectResponse:
 PAGES = {"cart": "/cart", "guest": "/checkout/guest"}  # where a customer who cannot pay yet is sent back to
 
 
-class Shop:
-    """Request handlers over one store, one customer clock and one set of active faults."""
+class Counter(Generic[Kept]):
+    """What every demo shop's request handlers share: one store, one customer clock, one set of active faults,
+    the templates and the mail, and whose cart a request is."""
 
     def __init__(
         self,
-        store: Store,
+        store: Kept,
         clock: CustomerClock,
         faults: frozenset[str],
         templates: Jinja2Templates,
@@ -161,6 +163,10 @@ class Shop:
         account = request.state.account
         bound_to_account = account is not None and "cart-lost" not in self.faults
         return Owner(request.state.session, account.id if bound_to_account else None)
+
+
+class Shop(Counter[Store]):
+    """The hotel's request handlers."""
 
     def open_cart(self, request: Request) -> Cart | None:
         """The cart a page shows: the owner's latest unpaid cart with something in it.

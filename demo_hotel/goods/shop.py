@@ -18,11 +18,10 @@ from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.templating import Jinja2Templates
 
 from demo_hotel import mailer
 from demo_hotel.checkout import receipt_total
-from demo_hotel.clock import CustomerClock, stamp
+from demo_hotel.clock import stamp
 from demo_hotel.gateway import Card, decline_reason
 from demo_hotel.goods.catalogue import (
     COUNTRIES,
@@ -39,8 +38,8 @@ from demo_hotel.goods.catalogue import (
 from demo_hotel.goods.checkout import basket_page_lines, basket_total, charged_bill, payment_page_bill
 from demo_hotel.goods.store import BANK_TRANSFER, CARD, PRODUCT, Address, Basket, GoodsStore, Unavailable
 from demo_hotel.pricing import format_money
-from demo_hotel.shop import SLOW_PAYMENT_SECONDS, PaymentLayout, countdown, see_other
-from demo_hotel.store import Account, Owner
+from demo_hotel.shop import SLOW_PAYMENT_SECONDS, Counter, PaymentLayout, countdown, see_other
+from demo_hotel.store import Account
 
 RESERVE_FOR = timedelta(minutes=15)
 QUANTITY_NEEDED = f"Enter a quantity from 1 to {MAX_QUANTITY}."
@@ -93,31 +92,8 @@ def deliver_to(address: Address) -> str:
     return address.one_line(COUNTRIES.get(address.country, address.country))
 
 
-class GoodsShop:
-    """Request handlers over one store, one customer clock and one set of active faults."""
-
-    def __init__(
-        self,
-        store: GoodsStore,
-        clock: CustomerClock,
-        faults: frozenset[str],
-        templates: Jinja2Templates,
-        smtp_port: int | None,
-    ) -> None:
-        self.store = store
-        self.clock = clock
-        self.faults = faults
-        self.templates = templates
-        self.smtp_port = smtp_port
-
-    def render(self, request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
-        return self.templates.TemplateResponse(request, template, context, status_code=status_code)
-
-    def owner(self, request: Request) -> Owner:
-        """The basket follows the signed-in account, except under fault cart-lost."""
-        account = request.state.account
-        bound_to_account = account is not None and "cart-lost" not in self.faults
-        return Owner(request.state.session, account.id if bound_to_account else None)
+class GoodsShop(Counter[GoodsStore]):
+    """The goods shop's request handlers."""
 
     @property
     def reservations_hold(self) -> bool:
