@@ -345,7 +345,14 @@ class NetworkPrices(Part):
 
 
 class Mailbox(Part):
-    """Where the harness reads the confirmation email, and how: the words before the reference and the amount."""
+    """Where the harness reads the confirmation email (an SMTP sink it listens with, or a folder the shop's mail
+    lands in), and how: the words before the reference and the amount."""
+
+    @model_validator(mode="after")
+    def one_way_in(self) -> Mailbox:
+        if self.smtp_port is not None and self.folder is not None:
+            raise ValueError("a mailbox is read one way: give smtp_port (the harness listens) or folder, not both")
+        return self
 
     smtp_port: int | None = Field(
         default=None,
@@ -353,6 +360,11 @@ class Mailbox(Part):
         le=65535,
         description="the loopback port the harness listens on for the shop's mail (the demo site: any free one)",
         examples=["2525"],
+    )
+    folder: Path | None = Field(
+        default=None,
+        description="a folder the shop's mail lands in instead, one message a file (a maildir, or .eml files)",
+        examples=['"/var/mail/staging-shop"'],
     )
     reference: str = Field(
         default="Booking reference", description="the words before the order reference", examples=['"Order number"']
