@@ -33,9 +33,12 @@ def needs(need: Need) -> Callable[[Step], Step]:
     return marked
 
 
-def unmet(request: pytest.FixtureRequest, scenario: Scenario, profile: Profile, senses: frozenset[str]) -> NotCheckable | None:
+def unmet(
+    request: pytest.FixtureRequest, scenario: Scenario, profile: Profile, senses: frozenset[str]
+) -> NotCheckable | None:
     """The reason the first step of `scenario` that this site cannot serve gives, if any; `senses` are what
-    the harness reads beside the shop's pages (`statement` on a demo site's gateway)."""
+    the harness reads beside the shop's pages (`statement` on a demo site's gateway). The steps are found as
+    pytest-bdd finds them when it runs them (its `get_step_function`), arguments parsed the same way."""
     for step in scenario.steps:
         found = get_step_function(request, step)
         need: Need | None = getattr(found.step_func, NEED, None) if found is not None else None
@@ -57,12 +60,7 @@ def promised(*ids: str) -> Need:
 
 def role(name: str, also: tuple[str, ...] = ()) -> Need:
     """A step that buys the offer playing `name` needs the profile to say which one it is (and `also` keys)."""
-
-    def need(profile: Profile, arguments: Mapping[str, Any], senses: frozenset[str]) -> NotCheckable | None:
-        missing = [key for key in (f"roles.{name}", *also) if not profile.has(key)]
-        return not_checkable(profile, f"buying {ROLES[name]}", missing) if missing else None
-
-    return need
+    return action(f"roles.{name}", *also, doing=f"buying {ROLES[name]}")
 
 
 def action(*keys: str, doing: str) -> Need:

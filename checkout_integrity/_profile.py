@@ -407,7 +407,9 @@ class Demo(Part):
     """The bundled demo site this profile is for, started when no --base-url is given."""
 
     shop: Literal["hotel", "goods"] = Field(
-        default="hotel", description="which bundled demo shop: the hotel, or the shop selling goods", examples=['"goods"']
+        default="hotel",
+        description="which bundled demo shop: the hotel, or the shop selling goods",
+        examples=['"goods"'],
     )
     ui: Literal["pages", "spa"] = Field(
         default="pages", description="the demo hotel's pages or single-page app", examples=['"spa"']

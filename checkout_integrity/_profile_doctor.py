@@ -75,7 +75,9 @@ def check_profile(profile: Profile, base_url: str, out: Path, chromium: BrowserC
         browser = playwright.chromium.launch(**chromium.launch_options())
         try:
             page = browser.new_context(base_url=base_url).new_page()
-            shop = ProfiledShop(page, profile, profile.site.locale, resolved=walk.heard, acting=lambda: _passing(shop, walk))
+            shop = ProfiledShop(
+                page, profile, profile.site.locale, resolved=walk.heard, acting=lambda: _passing(shop, walk)
+            )
             try:
                 _walk(shop, profile, walk)
             except ProfileError as misfit:

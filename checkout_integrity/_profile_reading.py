@@ -65,7 +65,8 @@ GATHER = """(spec) => {
     const label = input.labels && input.labels[0] ? input.labels[0].innerText.trim() : input.name;
     form[label] = input.type === 'checkbox' ? (input.checked ? 'yes' : '') : (FIELD_VALUE)(input);
   }
-  return {total, texts, sold_out: shows(spec.sold_out) ? text(document, spec.sold_out) || 'sold out' : null, pages, lines, offers, form, about: (ABOUT_NEAR)(document, '')};
+  const sold_out = shows(spec.sold_out) ? text(document, spec.sold_out) || 'sold out' : null;
+  return {total, texts, sold_out, pages, lines, offers, form, about: (ABOUT_NEAR)(document, '')};
 }""".replace("ABOUT_NEAR", ABOUT_NEAR).replace("FIELD_VALUE", FIELD_VALUE_JS)
 TEXT_KEYS = ("charged", "reference", "error", "countdown", "guest")
 # What a page of this name always shows, so a read key set in the profile that misses it there is wrong.
@@ -169,7 +170,8 @@ def understand(raw: dict[str, Any], profile: Profile, url: str, locale: str) -> 
             offers[name]["sold_out"] = offer["gone"]
         if offer["total"]:
             amounts[f"{name} total"] = reader.price("read.offers.total", offer["total"])
-    rows = [line for line in raw["lines"] if profile.read.lines is not None and profile.read.lines.counts(line["label"])]
+    lines_read = profile.read.lines
+    rows = [line for line in raw["lines"] if lines_read is not None and lines_read.counts(line["label"])]
     lines = tuple(reader.line(number, line) for number, line in enumerate(rows))
     form = {label: _masked(label, value, profile.read.form.secret) for label, value in raw["form"].items()}
     if texts["guest"] is not None:

@@ -56,7 +56,7 @@ class RunLog:
     browser: str = ""
     browser_version: str = ""
     started: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
-    scenarios: int = 0  # customer scenarios run, walked or not (none in a run of the project's own tests; workers' added up)
+    scenarios: int = 0  # customer scenarios run, walked or not (none in the project's own tests; workers' added up)
     walked: int = 0  # scenarios walked in this process (under xdist the controller adds the workers' up)
     flaky: list[FlakyScenario] = field(default_factory=list)  # passed only when retried (--reruns)
     _recorded: list[Recorded] = field(default_factory=list)

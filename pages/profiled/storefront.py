@@ -31,8 +31,9 @@ class ProfiledStorefront:
 
     `actor` is "customer" or "rival"; `elsewhere` names the device when this is not the customer's first;
     `record` keeps in the journey what the storefront sees besides the look after each step: the prices the
-    network carried (just before the page snapshot they fed), and every page the customer passes inside one
-    action (a checkout of email, address and delivery pages), so each is looked at like any other. Every
+    network carried (just before the page snapshot they fed), and every page the customer passes on the way
+    (an offer's page between choosing and booking, a checkout's email, address and delivery pages), so each
+    is looked at like any other. Every
     press and keystroke goes through the customer's `hands`; for a screen-reader user each look runs axe-core.
     """
 
@@ -104,14 +105,17 @@ class ProfiledStorefront:
         chooser = self.profile.choose_extras
         if chooser is None:
             raise not_checkable(self.profile, "choosing an extra", ["choose_extras"])
-        if chooser.after == "add_to_cart":
+        if chooser.after == "add_to_cart":  # the cart offers them: ticking one changes the order it holds
             self.book()
+            self._tick(extras)
+            self._order_changed = f"chose {', '.join(extras)} in the cart"
+        else:
+            self._tick(extras)
+            self.book()
+
+    def _tick(self, extras: list[str]) -> None:
         for extra in extras:
             self.shop.act("choose_extras", {"extra": extra, **self._wanted})
-        if chooser.after == "choose_offer":
-            self.book()
-        else:
-            self._order_changed = f"chose {', '.join(extras)} in the cart"
 
     def book(self) -> None:
         self._unless_sold_out()  # the offer's own page may say it is gone
