@@ -21,6 +21,7 @@ from fixtures.site import TargetSite
 from pages.profiled import ProfiledStorefront
 from pages.storefront import Stay
 from tests.profiles.conftest import PROFILES
+from tests.suite.running import run_suite
 
 STAY = Stay(date(2030, 6, 1), 2, 2)
 LAST_ONE = "Family Suite"  # the demo hotel has one
@@ -64,3 +65,18 @@ def test_the_last_one_held_by_one_customer_is_sold_out_for_the_next_in_the_shops
     assert gone.value.said == "Sold out" and gone.value.offer == LAST_ONE
     assert str(gone.value).startswith(f"sold out on this site: the shop said \"Sold out\" of '{LAST_ONE}' on ")
     assert gone.value.seen.step == "results" and gone.value.seen.screenshot  # the page that said so, pictured
+
+
+def test_a_run_whose_ordinary_offer_is_sold_out_ends_those_scenarios_sold_out_and_goes_on(tmp_path: Path) -> None:
+    profile = tmp_path / "goods.toml"
+    sold_out = "Stonewashed Linen Throw Blanket in Sage Green"  # the goods shop has none left
+    text = (PROFILES / "demo_goods.toml").read_text(encoding="utf-8")
+    profile.write_text(text.replace('ordinary = "Walnut Desk Organiser - Large, Three Compartments"',
+                                    f'ordinary = "{sold_out}"'), encoding="utf-8")
+
+    run = run_suite(tmp_path / "reports", f"--site={profile}", "-k", "price_is_held or last_one", "-rs")
+
+    assert run.exit_code == 0, run.output  # the scenario that could buy was judged, and kept its promises
+    assert f"sold out on this site: the shop said \"Unavailable\" of '{sold_out}'" in run.output
+    assert "1 passed, 1 skipped" in run.output
+    assert run.report["run"]["scenarios"] == 1 and run.report["run"]["collected"] == 2
