@@ -49,7 +49,7 @@ def load_profile(path: Path) -> Profile:
     try:
         profile = Profile.model_validate(data).model_copy(update={"path": path})
     except ValidationError as invalid:
-        raise ProfileError(_first_mistake(path, invalid)) from None
+        raise ProfileError(_first_mistake(path, invalid, data)) from None
     for key, template, allowed in _templates(profile):
         unknown = [name for name in variables_in(template) if name not in allowed]
         if unknown:
@@ -60,10 +60,10 @@ def load_profile(path: Path) -> Profile:
     return profile
 
 
-def _first_mistake(path: Path, invalid: ValidationError) -> str:
+def _first_mistake(path: Path, invalid: ValidationError, data: dict[str, Any]) -> str:
     """The first validation error as one sentence: which key, what is wrong, what to write instead."""
     error = invalid.errors()[0]
-    key = _key(error["loc"])
+    key = _key(_as_written(error["loc"], data))
     more = invalid.error_count() - 1
     also = f" ({more} more problem{'s' if more > 1 else ''} after this one)" if more else ""
     if error["type"] == "missing":
@@ -91,6 +91,15 @@ def _first_mistake(path: Path, invalid: ValidationError) -> str:
     field = _field(error["loc"])
     example = f" (such as {_example(error['loc'], field)})" if field is not None and field.examples else ""
     return f"The site profile {path} has {key} = {_shown(error['input'])}, but {problem}{example}{also}."
+
+
+def _as_written(loc: tuple[int | str, ...], data: object) -> tuple[int | str, ...]:
+    """The place of a mistake as the profile wrote it: a single locator where a key also takes a list is
+    `read.charged`, not the `read.charged[0]` the schema made of it."""
+    written = data
+    for part in loc[:-1]:
+        written = written.get(part) if isinstance(written, dict) and isinstance(part, str) else None
+    return loc[:-1] if loc and loc[-1] == 0 and isinstance(written, str) else loc
 
 
 def _key(loc: tuple[int | str, ...]) -> str:

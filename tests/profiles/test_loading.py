@@ -88,8 +88,11 @@ def test_a_locator_of_an_unknown_kind_names_the_kinds_it_takes(mismade: MisMade)
 def test_a_read_key_takes_only_what_the_page_script_resolves(mismade: MisMade) -> None:
     path = mismade("demo_hotel", {'charged = "testid=amount-charged"': 'charged = "label=Charged"'})
 
-    with pytest.raises(ProfileError, match=r"read\.charged\[0\] = 'label=Charged'.*use testid=, css=, text="):
+    with pytest.raises(ProfileError, match=r"read\.charged = 'label=Charged'.*use testid=, css=, text="):
         load_profile(path)
+    listed = mismade("demo_hotel", {'charged = "testid=amount-charged"': 'charged = ["css=.paid", "label=Charged"]'})
+    with pytest.raises(ProfileError, match=r"read\.charged\[1\] = 'label=Charged'"):  # a list: which of them
+        load_profile(listed)
 
 
 def test_a_variable_the_action_does_not_fill_in(mismade: MisMade) -> None:
