@@ -61,7 +61,6 @@ class Walk:
     screenshots: list[str] = field(default_factory=list)
     failure: str | None = None
     failed_key: str = ""
-    looked_at: str = "about:blank"
 
     def heard(self, key: str, what: str) -> None:
         self.resolved.setdefault(key, what)
@@ -76,7 +75,7 @@ def check_profile(profile: Profile, base_url: str, out: Path, chromium: BrowserC
         try:
             page = browser.new_context(base_url=base_url).new_page()
             shop = ProfiledShop(
-                page, profile, profile.site.locale, resolved=walk.heard, acting=lambda: _passing(shop, walk)
+                page, profile, profile.site.locale, resolved=walk.heard, passing=lambda: _look(shop, walk, "on the way")
             )
             try:
                 _walk(shop, profile, walk)
@@ -131,13 +130,6 @@ def _walk(shop: ProfiledShop, profile: Profile, walk: Walk) -> None:
         walk.heard("pay.request", shop.payment.url)
 
 
-def _passing(shop: ProfiledShop, walk: Walk) -> None:
-    """A page the walk reached since its last look (an email, address or delivery page of a long checkout)."""
-    if shop.page.url not in (walk.looked_at, "about:blank"):
-        shop.loaded()
-        _look(shop, walk, "on the way")
-
-
 def _plays(shop: ProfiledShop, role: str, offer: str, results: Seen) -> str:
     """How the results show the offer that plays `role`: its title and price, or sold out in the shop's words;
     a role whose offer the results do not show is a misfit of the profile."""
@@ -169,7 +161,7 @@ def _pay(shop: ProfiledShop, walk: Walk, card: TestCard, name: str) -> None:
 def _look(shop: ProfiledShop, walk: Walk, after: str) -> Seen:
     """Read the page, keep its screenshot, note the read keys (with what they read), pages and network entries
     it resolved; a read key counts only on the page it is checked on (the charge on the confirmation)."""
-    walk.looked_at = shop.page.url
+    shop.looked_at = shop.page.url
     shot = walk.out / f"{len(walk.screenshots) + 1:02d}-{after.replace(' ', '-')}.png"
     walk.screenshots.append(shop.screenshot(shot))
     seen = shop.read()

@@ -33,8 +33,9 @@ GATHER = """(spec) => {
     .filter(el => has(el, text) && ![...el.children].some(child => has(child, text)));
   const all = (root, where) =>
     (where.css ? [...root.querySelectorAll(where.css)] : byText(root, where.text)).filter(shown);
+  const each = (where) => !where ? [] : Array.isArray(where) ? where : [where];  // a key: one locator or a list
   const text = (root, where) => {
-    for (const one of !where ? [] : Array.isArray(where) ? where : [where]) {
+    for (const one of each(where)) {
       const el = all(root, one)[0];
       if (el) return el.innerText.trim();
     }
@@ -48,8 +49,7 @@ GATHER = """(spec) => {
   const total = spec.total.map(where => text(document, where));
   const texts = {};
   for (const [key, where] of Object.entries(spec.texts)) texts[key] = text(document, where);
-  const shows = (where) => (!where ? [] : Array.isArray(where) ? where : [where])
-    .some(one => all(document, one).length > 0);
+  const shows = (where) => each(where).some(one => all(document, one).length > 0);
   const pages = {};
   for (const [name, where] of Object.entries(spec.pages)) pages[name] = shows(where);
   const lines = !spec.lines ? [] : all(document, spec.lines.each).map(line => ({

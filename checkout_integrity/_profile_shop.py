@@ -29,8 +29,9 @@ class ProfiledShop:
 
     `resolved(key, what)` hears of every action key that found its element (the doctor lists them); with
     the customer's `hands`, every press and keystroke is theirs (recorded, keyboard-only when they are);
-    `acting()` is told before every action and every step of one, so that a page the customer passes on the
-    way (between two actions, or two steps of one) can be looked at before they leave it.
+    `passing()` is told, before the customer acts, of a page they reached since the last look (`looked_at`,
+    which whoever looks sets): a page passed on the way, between two actions or two steps of one, is then
+    looked at, once loaded, before they leave it.
     """
 
     def __init__(
@@ -40,11 +41,12 @@ class ProfiledShop:
         locale: str,
         resolved: Callable[[str, str], None] | None = None,
         hands: Hands | None = None,
-        acting: Callable[[], None] | None = None,
+        passing: Callable[[], object] | None = None,
     ) -> None:
         self.page = page
         self.resolved = resolved
-        self.acting = acting
+        self.passing = passing
+        self.looked_at = "about:blank"
         self.hands = hands
         self.profile = profile
         languages = profile.site.languages
@@ -66,13 +68,11 @@ class ProfiledShop:
         `choose_offer.choose` is pressed inside the `offer`-th offer of the results when it does not name {offer}."""
         action: Action = getattr(self.profile, name)
         values = {**(variables or {}), "lang": self.lang}
-        if self.acting is not None:
-            self.acting()
+        self._on_the_way()
         if action.url is not None:
             self._goto(f"{name}.url", fill_in(action.url, values))
         for index, step in enumerate(action.steps):
-            if self.acting is not None:
-                self.acting()
+            self._on_the_way()
             self._do(f"{name}.steps[{index}]", step, values)
         if isinstance(action, ChooseOffer):
             where = action.choose.filled(values)
@@ -106,10 +106,12 @@ class ProfiledShop:
         self.page.reload(timeout=self.timeout)
         self._settle()
 
-    def loaded(self) -> None:
-        """Wait until the page the customer is on has loaded and settled."""
-        self.page.wait_for_load_state(timeout=self.timeout)
-        self._settle()
+    def _on_the_way(self) -> None:
+        """Tell `passing` of a page reached since the last look, once it has loaded and settled."""
+        if self.passing is not None and self.page.url not in (self.looked_at, "about:blank"):
+            self.page.wait_for_load_state(timeout=self.timeout)
+            self._settle()
+            self.passing()
 
     def _settle(self) -> None:
         """Wait until the page has nothing that matches `read.busy` (a single-page shop still fetching)."""

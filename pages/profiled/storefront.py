@@ -49,14 +49,13 @@ class ProfiledStorefront:
     facts: dict[str, str] = field(default_factory=dict)
     _looks: int = 0
     _offer: str = "the offer"
-    _looked_at: str = "about:blank"
     _delivery: str = ""
     _order_changed: str = ""  # what the customer just changed in their order, told by the next look
     _wanted: dict[str, str] = field(default_factory=dict)
     _next_step: str | None = None
 
     def __post_init__(self) -> None:
-        self.shop = ProfiledShop(self.page, self.profile, self.locale, hands=self.hands, acting=self._passing)
+        self.shop = ProfiledShop(self.page, self.profile, self.locale, hands=self.hands, passing=self._passed)
 
     def find_offers(self, stay: Stay) -> None:
         self._wanted = stay.variables()
@@ -173,7 +172,7 @@ class ProfiledStorefront:
         self._next_step = "cart after reload"
 
     def look(self) -> Snapshot:
-        self._looked_at = self.page.url
+        self.shop.looked_at = self.page.url
         seen = self.shop.read()
         step = named_step(seen.step, self.elsewhere, self._next_step, self.facts)
         self._next_step = None
@@ -189,11 +188,10 @@ class ProfiledStorefront:
             seen.snapshot(step, at, self.actor, facts, screenshot), self.page, self.hands.ways.screen_reader
         )
 
-    def _passing(self) -> None:
-        """Before the customer acts: a page they reached since the last look (an offer's page between choosing
-        and booking, a checkout's email, address and delivery pages) is looked at before they leave it."""
-        if self.record is not None and self.page.url not in (self._looked_at, "about:blank"):
-            self.shop.loaded()
+    def _passed(self) -> None:
+        """A page the customer passes on the way (an offer's page between choosing and booking, a checkout's
+        email, address and delivery pages), looked at before they leave it."""
+        if self.record is not None:
             self.record(self.look())
 
     def _needs(self, action: str, doing: str) -> None:
