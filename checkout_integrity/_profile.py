@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -114,15 +114,30 @@ class Step(Part):
 
 
 class Action(Part):
-    """A storefront action: open `url` (if given), do the `steps`, then wait until one of `ready` shows."""
+    """A storefront action: open `url` (if given), do the `steps`, then on each page `on` names that the shop
+    shows next, that page's steps; then wait until one of `ready` shows."""
 
     url: str | None = Field(default=None, description="the URL the action starts at", examples=['"/cart"'])
     steps: tuple[Step, ...] = Field(
         default=(), description="what the customer does, in order", examples=['[{ click = "button=Book now" }]']
     )
+    on: dict[str, tuple[Step, ...]] = Field(
+        default_factory=dict,
+        description="page name (of [pages]) -> what the customer does on that page, for an action that crosses "
+        "pages (a checkout's email, address and delivery pages): each page once, in the order the shop shows them",
+        examples=['{ address = [{ fill = "label=City", with = "{city}" }, { click = "button=Continue" }] }'],
+    )
     ready: ReadyLocators = Field(
         default=(), description="what shows the action is done (any one of them)", examples=['["testid=cart-total"]']
     )
+
+    def keyed_steps(self, name: str) -> Iterator[tuple[str, Step]]:
+        """Every step of the action `name` with its key: `checkout.steps[0]`, `checkout.on.address[2]`."""
+        for index, step in enumerate(self.steps):
+            yield f"{name}.steps[{index}]", step
+        for page, steps in self.on.items():
+            for index, step in enumerate(steps):
+                yield f"{name}.on.{page}[{index}]", step
 
 
 class ChooseOffer(Action):
@@ -549,6 +564,18 @@ class Profile(Part):
         if missing:
             such = f'pages.{missing[0]} = {{ url = "^/{missing[0]}" }}'
             raise ValueError(f"pages must tell {' and '.join(missing)} apart: add them, such as {such}")
+        return self
+
+    @model_validator(mode="after")
+    def acts_on_pages_it_tells(self) -> Profile:
+        for name in VARIABLES:  # every action
+            action: Action | None = getattr(self, name)
+            unknown = [page for page in (action.on if action is not None else ()) if page not in self.pages]
+            if unknown:
+                nearest = difflib.get_close_matches(unknown[0], self.pages, n=1, cutoff=0.0)
+                meant = f" (the nearest is {nearest[0]!r})" if nearest else ""
+                raise ValueError(f"{name}.on names the page {unknown[0]!r}, which [pages] does not tell{meant}: "
+                                 f"name one of {', '.join(self.pages)}, or add a rule for it to [pages]")
         return self
 
     @property

@@ -10,6 +10,7 @@ would tell it: the key, the page's address and what was on it, and the fix.
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -202,8 +203,8 @@ def profile_keys(profile: Profile) -> Iterator[tuple[str, bool]]:
             continue
         if action.url is not None:
             yield f"{name}.url", True
-        for index, step in enumerate(action.steps):
-            yield f"{name}.steps[{index}].{step.doing}", True
+        for key, step in action.keyed_steps(name):
+            yield f"{key}.{step.doing}", True
         if isinstance(action, ChooseOffer):
             yield f"{name}.choose", True
         if action.ready:
@@ -235,6 +236,8 @@ def report(profile: Profile, walk: Walk) -> tuple[list[str], str | None]:
             lines.append(f"  FAILED   {key:<34} see below" if failed else f"  -        {key:<34} not reached")
         elif key in NOT_WALKED:
             lines.append(f"  skipped  {key:<34} not checked on a walk: it {NOT_WALKED[key]}")
+        elif (page := _page_of_step(key)) is not None and page not in walk.pages:
+            lines.append(f"  skipped  {key:<34} the shop did not show the {page} page on this walk")
         elif key.startswith("pages.") and key.removeprefix("pages.") not in REQUIRED_PAGES:
             lines.append(f"  skipped  {key:<34} the walk did not stop on this page")
         elif key.startswith("choose_extras") and not profile.doctor.extras:
@@ -243,6 +246,12 @@ def report(profile: Profile, walk: Walk) -> tuple[list[str], str | None]:
             lines.append(f"  MISSING  {key:<34} {_unresolved(key, walk)}")
             first = first or _first_failure(profile, key, walk)
     return lines, first
+
+
+def _page_of_step(key: str) -> str | None:
+    """The page a step of an action's `on` is done on: `checkout.on.email[0].fill` -> `email`."""
+    on = re.fullmatch(r"\w+\.on\.(.+)\[\d+\]\.\w+", key)
+    return on.group(1) if on else None
 
 
 def _checked_on(key: str, walk: Walk) -> tuple[str, Seen | None]:

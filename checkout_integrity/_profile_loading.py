@@ -167,12 +167,12 @@ def _templates(profile: Profile) -> Iterator[tuple[str, str, tuple[str, ...]]]:
         allowed = (*variables, *EVERYWHERE)
         if action.url is not None:
             yield f"{name}.url", action.url, allowed
-        for index, step in enumerate(action.steps):
+        for key, step in action.keyed_steps(name):
             for field in ("goto", "click", "fill", "check", "select", "text"):
                 value = getattr(step, field)
                 if value is not None:
                     label = "with" if field == "text" else field
-                    yield f"{name}.steps[{index}].{label}", value.value if isinstance(value, Where) else value, allowed
+                    yield f"{key}.{label}", value.value if isinstance(value, Where) else value, allowed
         for index, where in enumerate(action.ready):
             yield f"{name}.ready[{index}]", where.value, allowed
         if isinstance(action, ChooseOffer):

@@ -26,7 +26,7 @@ ABOUT_NEAR = """(root, near) => {
   const part = text.slice(start, start + 240);
   return (start ? '…' : '') + part + (start + 240 < text.length ? '…' : '');
 }"""
-GATHER = """(spec) => {
+FINDING = """
   const shown = (el) => el.getClientRects().length > 0;
   const has = (el, text) => el.innerText && el.innerText.includes(text);
   const byText = (root, text) => [...root.querySelectorAll('*')]
@@ -34,6 +34,9 @@ GATHER = """(spec) => {
   const all = (root, where) =>
     (where.css ? [...root.querySelectorAll(where.css)] : byText(root, where.text)).filter(shown);
   const each = (where) => !where ? [] : Array.isArray(where) ? where : [where];  // a key: one locator or a list
+  const shows = (where) => each(where).some(one => all(document, one).length > 0);
+"""
+GATHER = """(spec) => {FINDING
   const text = (root, where) => {
     for (const one of each(where)) {
       const el = all(root, one)[0];
@@ -49,7 +52,6 @@ GATHER = """(spec) => {
   const total = spec.total.map(where => text(document, where));
   const texts = {};
   for (const [key, where] of Object.entries(spec.texts)) texts[key] = text(document, where);
-  const shows = (where) => each(where).some(one => all(document, one).length > 0);
   const pages = {};
   for (const [name, where] of Object.entries(spec.pages)) pages[name] = shows(where);
   const lines = !spec.lines ? [] : all(document, spec.lines.each).map(line => ({
@@ -67,7 +69,27 @@ GATHER = """(spec) => {
   }
   const sold_out = shows(spec.sold_out) ? text(document, spec.sold_out) || 'sold out' : null;
   return {total, texts, sold_out, pages, lines, offers, form, about: (ABOUT_NEAR)(document, '')};
-}""".replace("ABOUT_NEAR", ABOUT_NEAR).replace("FIELD_VALUE", FIELD_VALUE_JS)
+}""".replace("FINDING", FINDING).replace("ABOUT_NEAR", ABOUT_NEAR).replace("FIELD_VALUE", FIELD_VALUE_JS)
+# The fields the browser will not send as they are: "City: Please fill in this field."
+UNSENDABLE = """
+  const unsendable = () => [...document.querySelectorAll('input, select, textarea')]
+    .filter(field => shown(field) && !field.checkValidity())
+    .map(field => `${field.labels && field.labels[0] ? field.labels[0].innerText.trim() : field.name}: `
+                  + field.validationMessage);
+"""
+# True once the page `spec.rule` tells is gone (its url no longer fits, or what it shows is no longer there;
+# a pattern JavaScript cannot read: the address changed), or once the customer is told why not: the shop
+# shows `spec.error`, or the browser will not send a field.
+LEFT = """(spec) => {FINDING UNSENDABLE
+  const address = location.pathname + location.search + location.hash;
+  let fits = location.href === spec.href;
+  try { fits = spec.rule.url === null || new RegExp(spec.rule.url).test(address); } catch (unreadable) {}
+  const here = fits && (spec.rule.shows === null || shows(spec.rule.shows));
+  return !here || shows(spec.error) || unsendable().length > 0;
+}""".replace("FINDING", FINDING).replace("UNSENDABLE", UNSENDABLE)
+REFUSED = """() => {FINDING UNSENDABLE return unsendable(); }""".replace("FINDING", FINDING).replace(
+    "UNSENDABLE", UNSENDABLE
+)
 TEXT_KEYS = ("charged", "reference", "error", "countdown", "guest")
 # What a page of this name always shows, so a read key set in the profile that misses it there is wrong.
 ALWAYS_ON = {
@@ -144,6 +166,16 @@ def gathering_spec(profile: Profile) -> dict[str, Any]:
             "sold_out": how(read.offers.sold_out),
         },
         "fields": read.form.fields,
+    }
+
+
+def leaving_spec(profile: Profile, page: str, href: str) -> dict[str, Any]:
+    """What `LEFT` takes to tell that the customer has left the page named `page`, at `href`."""
+    rule = profile.pages[page]
+    return {
+        "rule": {"url": rule.url, "shows": None if rule.shows is None else rule.shows.for_script()},
+        "href": href,
+        "error": [where.for_script() for where in profile.read.error or ()],
     }
 
 

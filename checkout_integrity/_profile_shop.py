@@ -21,7 +21,17 @@ from checkout_integrity._hands import Hands
 from checkout_integrity._profile import Action, ChooseOffer, Profile, Step
 from checkout_integrity._profile_locators import Where, fill_in
 from checkout_integrity._profile_network import Carried, Listening
-from checkout_integrity._profile_reading import ABOUT_NEAR, GATHER, Seen, gathering_spec, understand, what_was_there
+from checkout_integrity._profile_reading import (
+    ABOUT_NEAR,
+    GATHER,
+    LEFT,
+    REFUSED,
+    Seen,
+    gathering_spec,
+    leaving_spec,
+    understand,
+    what_was_there,
+)
 
 
 class ProfiledShop:
@@ -71,9 +81,9 @@ class ProfiledShop:
         self._on_the_way()
         if action.url is not None:
             self._goto(f"{name}.url", fill_in(action.url, values))
-        for index, step in enumerate(action.steps):
-            self._on_the_way()
-            self._do(f"{name}.steps[{index}]", step, values)
+        self._do_all(f"{name}.steps", action.steps, values)
+        if action.on:
+            self._through_pages(name, action.on, values)
         if isinstance(action, ChooseOffer):
             where = action.choose.filled(values)
             scope = self._offer_scope(offer)
@@ -85,6 +95,51 @@ class ProfiledShop:
             self._attempt(
                 f"{name}.ready", " or ".join(map(str, ready)), lambda: shown.first.wait_for(timeout=self.timeout)
             )
+
+    def _do_all(self, key: str, steps: tuple[Step, ...], values: Mapping[str, str]) -> None:
+        for index, step in enumerate(steps):
+            self._on_the_way()
+            self._do(f"{key}[{index}]", step, values)
+
+    def _through_pages(self, name: str, on: Mapping[str, tuple[Step, ...]], values: Mapping[str, str]) -> None:
+        """Do on each page the shop shows what `{name}.on` says of it, in the shop's order (a signed-in customer
+        may skip one), until it shows a page `on` says nothing of; a page that comes back refused its steps."""
+        done: set[str] = set()
+        while (here := self._page_now()) in on:
+            key = f"{name}.on.{here}"
+            if here in done:
+                raise self._refused(key, here)
+            self._do_all(key, on[here], values)
+            done.add(here)
+            try:
+                self.page.wait_for_function(
+                    LEFT, arg=leaving_spec(self.profile, here, self.page.url), timeout=self.timeout
+                )
+            except PlaywrightTimeoutError:
+                raise self.misfit(
+                    key,
+                    f"left the customer on the {here} page for {self.profile.site.timeout:g} s",
+                    f"end {key} with the step that takes the customer on, such as the page's Continue button",
+                ) from None
+
+    def _refused(self, key: str, here: str) -> ProfileError:
+        """The customer is still on the `here` page after its steps: what the shop or the browser told them."""
+        said = self.read().facts.get("error", "")
+        unsendable: list[str] = self.page.evaluate(REFUSED)
+        told = [f'the shop said "{said}"'] if said else []
+        told += [f"the browser would not send {'; '.join(unsendable)}"] if unsendable else []
+        return self.misfit(
+            key,
+            f"did not take the customer past the {here} page" + (f" ({', '.join(told)})" if told else ""),
+            f"fix {key} so that it fills in every field the {here} page asks for, with values the shop takes",
+            near=said,
+        )
+
+    def _page_now(self) -> str:
+        """The name of the page the customer is on, once it has loaded."""
+        self.page.wait_for_load_state(timeout=self.timeout)
+        self._settle()
+        return self.read().step
 
     def offers(self, offer: str, index: int | None = None) -> bool:
         """Whether the results let the customer choose `offer` (what `choose_offer.choose` names is there;

@@ -10,3 +10,11 @@ Feature: The price I am shown is the price I pay
     And I take 60 seconds to enter my card
     And I pay
     Then I am charged the price I was shown
+
+  Scenario: signed in, I pay the price I was shown
+    Given I am signed in
+    When I look at what the shop offers
+    And I book an ordinary offer
+    And I give my details
+    And I pay with my card
+    Then I am charged the price I was shown

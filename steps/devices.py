@@ -14,6 +14,14 @@ from fixtures.customers import Customer
 from pages.storefront import Stay, Storefront, book_and_pay
 
 
+@given("I am signed in")
+@given("ho fatto l'accesso")
+@needs(action("sign_in", doing="signing in"))
+def signed_in(storefront: Storefront, customer: Customer) -> Storefront:
+    storefront.sign_in(customer)
+    return storefront
+
+
 @given(parsers.parse("I am signed in on my {device}"), target_fixture="storefront")
 @given(parsers.parse("ho fatto l'accesso dal mio {device}"), target_fixture="storefront")
 @needs(action("sign_in", doing="signing in"))

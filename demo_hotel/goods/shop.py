@@ -175,14 +175,21 @@ class GoodsShop(Counter[GoodsStore]):
         return self.render(request, "basket.html", status_code=status_code, **context)
 
     async def update_basket(self, request: Request) -> Response:
-        """Keep the extras ticked on the basket page; "Proceed to checkout" goes on to the email step."""
+        """Keep the extras ticked on the basket page; "Proceed to checkout" goes on to the email step, or for a
+        customer who signed in (whose email the shop knows) straight to the address step."""
         basket = self.open_basket(request)
         if basket is None:
             return see_other("/basket")
         form = await request.form()
         offered = {extra.slug for extra, _ in offered_extras(basket.items)}
         self.store.choose_extras(basket.id, frozenset(str(slug) for slug in form.getlist("extras")) & offered)
-        return see_other(STEPS["email"] if form.get("go") == "checkout" else STEPS["basket"])
+        if form.get("go") != "checkout":
+            return see_other(STEPS["basket"])
+        account: Account | None = request.state.account
+        if account is None:
+            return see_other(STEPS["email"])
+        self.store.save_email(basket.id, account.email)
+        return see_other(STEPS["address"])
 
     async def apply_coupon(self, request: Request) -> Response:
         basket = self.open_basket(request)

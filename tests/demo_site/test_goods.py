@@ -150,6 +150,16 @@ def test_a_guest_buys_two_organisers_by_card_through_the_four_checkout_steps(
     assert shopper.get(f"/product/{ORGANISER}").the("stock-level").text == "23 in stock"
 
 
+def test_a_signed_in_customer_goes_from_the_basket_straight_to_the_address_step(shopper: Shopper) -> None:
+    shopper.sign_in("ada@example.com")
+    shopper.add(ORGANISER, 1)
+
+    address_step = shopper.keep_extras(go="checkout")
+
+    assert address_step.path == "/checkout/address"  # the shop knows the email of the account
+    assert shopper.post("/checkout/address", ADDRESS).path == "/checkout/delivery"  # and the email step is done
+
+
 def test_a_bank_transfer_places_the_order_and_charges_no_card(
     goods_with: GoodsWith, shopper_at: ShopperAt, mailbox: Mailbox
 ) -> None:

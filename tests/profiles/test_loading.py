@@ -107,6 +107,31 @@ def test_a_variable_the_action_does_not_fill_in(mismade: MisMade) -> None:
     )
 
 
+def test_a_page_step_names_a_variable_of_its_action(mismade: MisMade) -> None:
+    path = mismade("demo_goods", {'with = "{city}"': 'with = "{town}"'})
+
+    with pytest.raises(ProfileError) as told:
+        load_profile(path)
+
+    assert one_sentence(told).startswith(
+        f"The site profile {path} uses {{town}} in checkout.on.address[3].with, which the harness does not fill in "
+        "there: use one of {name}, {first_name}, {last_name}, {email}, "
+    )
+
+
+def test_an_action_on_a_page_the_profile_does_not_tell(mismade: MisMade) -> None:
+    path = mismade("demo_goods", {"\naddress = [\n": "\nadress = [\n"})
+
+    with pytest.raises(ProfileError) as told:
+        load_profile(path)
+
+    assert one_sentence(told) == (
+        f"The site profile {path} cannot be used: checkout.on names the page 'adress', which [pages] does not tell "
+        "(the nearest is 'address'): name one of product, cart, email, address, delivery, payment, confirmation, "
+        "sign in, results, or add a rule for it to [pages]."
+    )
+
+
 def test_a_profile_that_is_not_toml(tmp_path: Path) -> None:
     path = tmp_path / "shop.toml"
     path.write_text("[site\nname = 'x'\n", encoding="utf-8")
