@@ -177,6 +177,17 @@ class Checkout(Action):
     )
 
 
+class ChoosePayment(Action):
+    """Picking how to pay ({method}) on the payment page; `methods` are the ways the customer may name."""
+
+    methods: dict[str, str] = Field(
+        min_length=1,
+        description="the customer's word for a way of paying -> the shop's ({method} in the steps); `card` is the "
+        "one enter_card types into",
+        examples=['{ card = "Card", "bank transfer" = "Pay by bank transfer" }'],
+    )
+
+
 class Pay(Action):
     """Paying: `request` is the URL of the request that pays, which a retry or double click sends again."""
 
@@ -530,10 +541,15 @@ class Profile(Part):
         description="from the cart to the payment page: details, shipping",
         examples=['{ steps = [{ click = "button=Checkout" }] }'],
     )
+    choose_payment: ChoosePayment | None = Field(
+        default=None,
+        description="picking how to pay, for a shop that offers more than one way",
+        examples=['{ methods = { card = "Card", invoice = "Invoice" }, steps = [{ check = "label={method}" }] }'],
+    )
     enter_card: Action | None = Field(
         default=None,
-        description="typing the card; a shop paid another way (invoice, bank transfer, at the hotel) leaves it "
-        "out and picks its method in pay.steps",
+        description="typing the card; a shop paid only another way (invoice, bank transfer, at the hotel) leaves "
+        "it out, and a shop that offers both names its ways in choose_payment",
         examples=['{ steps = [{ fill = "label=Card number", with = "{card_number}" }] }'],
     )
     pay: Pay = Field(description="pressing the pay button", examples=['{ steps = [{ click = "button=Pay" }] }'])
@@ -691,6 +707,7 @@ VARIABLES: dict[str, tuple[str, ...]] = {
     "add_to_cart": WANTED,
     "use_code": ("code", *WANTED),
     "checkout": (*DETAILS, *WANTED, "delivery"),
+    "choose_payment": ("method",),
     "enter_card": ("card_number", "expiry", "cvc", "card_name", *DETAILS),
     "pay": (),
     "sign_in": ("email", "password"),

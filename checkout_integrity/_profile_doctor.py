@@ -22,7 +22,16 @@ from playwright.sync_api import sync_playwright
 from checkout_integrity._browser import BrowserChoice, BrowserMissing, locate_browser
 from checkout_integrity._exceptions import ProfileError, RealCardRefused
 from checkout_integrity._offer_names import offers_named
-from checkout_integrity._profile import NEEDS, REQUIRED_PAGES, ROLES, Action, ChooseOffer, Profile, TestCard
+from checkout_integrity._profile import (
+    NEEDS,
+    REQUIRED_PAGES,
+    ROLES,
+    Action,
+    ChooseOffer,
+    ChoosePayment,
+    Profile,
+    TestCard,
+)
 from checkout_integrity._profile_loading import load_profile, profile_path
 from checkout_integrity._profile_reading import Seen, what_was_there
 from checkout_integrity._profile_shop import ProfiledShop
@@ -47,7 +56,11 @@ READ_ON = {
 # The step of the walk that lands on each page a read key or page rule is checked on.
 LANDS_ON = {"results": "find_offers", "cart": "add_to_cart", "payment": "checkout", "payment declined": "declined",
             "confirmation": "pay"}
-NOT_WALKED = {"read.sold_out": "shows only when an offer is gone", "read.busy": "shows only while a page loads"}
+NOT_WALKED = {
+    "read.offers.sold_out": "shows only when an offer is gone, and no offer was",
+    "read.sold_out": "shows only when an offer is gone, and no offer was",
+    "read.busy": "shows only while a page loads",
+}
 
 
 @dataclass
@@ -100,6 +113,8 @@ def _walk(shop: ProfiledShop, profile: Profile, walk: Walk) -> None:
     results = _look(shop, walk, "find_offers")
     for role, playing in profile.roles.items():
         walk.heard(f"roles.{role}", _plays(shop, role, playing.offer, results))
+    if (gone := next((title for title, shown in results.offers.items() if "sold_out" in shown), None)) is not None:
+        results = _sold_out(shop, walk, gone, results, stay)
     ordinary = profile.roles["ordinary"].offer if "ordinary" in profile.roles else None
     offer = doctor.offer or ordinary or next((name for name in results.offers if shop.offers(name)), None)
     if offer is None:
@@ -124,6 +139,10 @@ def _walk(shop: ProfiledShop, profile: Profile, walk: Walk) -> None:
     delivery = next(iter(profile.checkout.deliveries.values()), "")
     shop.act("checkout", {**CUSTOMER, **stay, "delivery": delivery})
     _look(shop, walk, "checkout")
+    if (chooser := profile.choose_payment) is not None:  # each way of paying, picked once; then the card's
+        for word, label in chooser.methods.items():
+            shop.act("choose_payment", {"method": label})
+            walk.heard(f"choose_payment.methods.{word}", f"{label!r} on {shop.page.url}")
     if doctor.declined_card is not None:
         _pay(shop, walk, doctor.declined_card, "declined")
     _pay(shop, walk, doctor.card, "pay")
@@ -145,6 +164,18 @@ def _plays(shop: ProfiledShop, role: str, offer: str, results: Seen) -> str:
     return f"{titles[0]!r} at results, {state}"
 
 
+def _sold_out(shop: ProfiledShop, walk: Walk, gone: str, results: Seen, stay: dict[str, str]) -> Seen:
+    """The page of the offer the results call sold out, read as a customer meets it, then the results again."""
+    walk.heard("read.offers.sold_out", f"{gone!r} at results: \"{results.offers[gone]['sold_out']}\"")
+    index = list(results.offers).index(gone)
+    if not shop.offers(gone, index):
+        return results
+    shop.act("choose_offer", {"offer": gone, **stay}, offer=index)
+    _look(shop, walk, "sold out")
+    shop.act("find_offers", stay)
+    return _look(shop, walk, "find_offers")
+
+
 def _tick(shop: ProfiledShop, extras: tuple[str, ...], stay: dict[str, str]) -> None:
     if shop.can("choose_extras"):
         for extra in extras:
@@ -152,6 +183,8 @@ def _tick(shop: ProfiledShop, extras: tuple[str, ...], stay: dict[str, str]) -> 
 
 
 def _pay(shop: ProfiledShop, walk: Walk, card: TestCard, name: str) -> None:
+    if (chooser := shop.profile.choose_payment) is not None and "card" in chooser.methods:
+        shop.act("choose_payment", {"method": chooser.methods["card"]})
     if shop.can("enter_card"):
         shop.act("enter_card", {"card_number": card.number, "expiry": card.expiry, "cvc": card.cvc,
                                 "card_name": CUSTOMER["name"], **CUSTOMER})
@@ -187,6 +220,7 @@ def _read(key: str, seen: Seen) -> str:
         "read.reference": seen.facts.get("reference"),
         "read.error": seen.facts.get("error"),
         "read.countdown": f"{seen.hold_remaining} s left" if seen.hold_remaining is not None else None,
+        "read.sold_out": seen.facts.get("sold out"),
         "read.lines": "; ".join(f"{line.label} {line.amount} ({line.kind})" for line in seen.lines) or None,
     }
     value = values.get(key)
@@ -196,7 +230,7 @@ def _read(key: str, seen: Seen) -> str:
 def profile_keys(profile: Profile) -> Iterator[tuple[str, bool]]:
     """Every key the doctor can check, and whether the profile sets it."""
     for name in ("sign_in", "find_offers", "choose_offer", "choose_extras", "add_to_cart", "use_code", "open_cart",
-                 "checkout", "enter_card", "pay"):
+                 "checkout", "choose_payment", "enter_card", "pay"):
         action: Action | None = getattr(profile, name)
         if action is None:
             yield name, False
@@ -209,6 +243,8 @@ def profile_keys(profile: Profile) -> Iterator[tuple[str, bool]]:
             yield f"{name}.choose", True
         if action.ready:
             yield f"{name}.ready", True
+        if isinstance(action, ChoosePayment):
+            yield from ((f"{name}.methods.{word}", True) for word in action.methods)
     yield "pay.request", profile.pay.request is not None
     for role in ROLES:
         yield f"roles.{role}", role in profile.roles

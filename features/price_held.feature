@@ -18,3 +18,11 @@ Feature: The price I am shown is the price I pay
     And I give my details
     And I pay with my card
     Then I am charged the price I was shown
+
+  Scenario: paying by bank transfer, I am asked for the price I was shown
+    Given I am a customer
+    When I look at what the shop offers
+    And I book an ordinary offer
+    And I give my details
+    And I pay by bank transfer
+    Then I am asked to pay the price I was shown

@@ -81,6 +81,9 @@ class Storefront(Protocol):
     def pay(self) -> None:
         """Press the pay button once."""
 
+    def pay_by(self, method: str) -> None:
+        """Choose another way of paying than a card (`bank transfer`, `invoice`), then pay."""
+
     def pay_again(self, customer: Customer) -> None:
         """The browser sends the same payment a second time (a double click, a retry)."""
 

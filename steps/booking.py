@@ -206,6 +206,13 @@ def pay_with_my_card(storefront: Storefront, customer: Customer) -> None:
     storefront.pay()
 
 
+@when(parsers.parse("I pay by {method}"))
+@when(parsers.parse("pago tramite {method}"))
+@needs(chosen("choose_payment.methods", "method", doing="paying by {method}"))
+def pay_by(storefront: Storefront, method: str) -> None:
+    storefront.pay_by(method)
+
+
 @when("my payment is sent twice")
 @when("il mio pagamento parte due volte")
 @needs(action("pay.request", doing="sending a payment twice"))

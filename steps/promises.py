@@ -13,6 +13,10 @@ charged_the_price_shown = holding_to("price-drift", bank=True)
 then("I am charged the price I was shown")(charged_the_price_shown)
 then("mi viene addebitato il prezzo che mi è stato mostrato")(charged_the_price_shown)
 
+asked_the_price_shown = holding_to("price-drift")  # paid another way than by card: no bank statement to read
+then("I am asked to pay the price I was shown")(asked_the_price_shown)
+then("mi viene chiesto di pagare il prezzo che mi è stato mostrato")(asked_the_price_shown)
+
 no_late_fee = holding_to("hidden-fee", bank=True)
 then("no fee appeared only at the last step")(no_late_fee)
 then("nessun costo è comparso solo all'ultimo passo")(no_late_fee)

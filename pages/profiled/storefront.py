@@ -139,6 +139,8 @@ class ProfiledStorefront:
     def enter_card(self, customer: Customer, card: Card | None = None) -> None:
         if not self.shop.can("enter_card"):
             return  # the shop takes no card: its pay action picks how the customer pays
+        if (chooser := self.profile.choose_payment) is not None and "card" in chooser.methods:
+            self.shop.act("choose_payment", {"method": chooser.methods["card"]})  # the shop offers other ways too
         card = card or customer.card
         self.shop.act(
             "enter_card",
@@ -146,6 +148,13 @@ class ProfiledStorefront:
              **customer.details()},
         )
         self.hands.answer_what_is_asked({"email": customer.email, "name": customer.name, "tel": customer.phone})
+
+    def pay_by(self, method: str) -> None:
+        chooser = self.profile.choose_payment
+        if chooser is None or method not in chooser.methods:
+            raise not_checkable(self.profile, f"paying by {method}", [f"choose_payment.methods.{method}"])
+        self.shop.act("choose_payment", {"method": chooser.methods[method]})
+        self.shop.pay()
 
     def linger(self, seconds: int) -> None:
         self.clock.spend(seconds, self.page)

@@ -21,6 +21,8 @@ NEEDING = {  # a scenario that needs what the profile leaves out -> the words it
     "test_confirmation_email_and_bank_statement_show_what_i_paid": "mailbox or statement",
     "test_i_start_on_my_phone_and_finish_on_my_laptop": "sign_in",
     "test_reloading_the_cart_does_not_give_the_countdown_its_time_back": "read.countdown",
+    "test_signed_in_i_pay_the_price_i_was_shown": "sign_in",
+    "test_paying_by_bank_transfer_i_am_asked_for_the_price_i_was_shown": "choose_payment.methods.bank transfer",
 }
 
 

@@ -3,6 +3,7 @@ left is told "sold out on this site" in the shop's words, with the page that sai
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from checkout_integrity._browser import locate_browser
 from checkout_integrity._hands import Hands
 from checkout_integrity._profile import SoldOut
 from checkout_integrity._profile_loading import load_profile
+from checkout_integrity.cli import main
 from demo_hotel import DemoServer
 from fixtures.clock import CustomerClock
 from fixtures.site import TargetSite
@@ -80,3 +82,16 @@ def test_a_run_whose_ordinary_offer_is_sold_out_ends_those_scenarios_sold_out_an
     assert f"sold out on this site: the shop said \"Unavailable\" of '{sold_out}'" in run.output
     assert "1 passed, 1 skipped" in run.output
     assert run.report["run"]["scenarios"] == 1 and run.report["run"]["collected"] == 2
+
+
+def test_the_doctor_reports_a_sold_out_offer_in_the_shops_words_and_every_way_to_pay(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["check-profile", "demo_goods", "--out", str(tmp_path / "walk")]) == 0
+    told = capsys.readouterr().out
+
+    throw = "'Stonewashed Linen Throw Blanket in Sage Green'"
+    assert f'  ok       read.offers.sold_out               {throw} at results: "Unavailable"' in told
+    assert re.search(r"  ok       read\.sold_out +Unavailable on sold out http://127\.0\.0\.1:\d+/product/linen-throw", told)
+    assert re.search(r"  ok       choose_payment\.methods\.card +'Card' on http://127\.0\.0\.1:\d+/checkout/payment", told)
+    assert "  ok       choose_payment.methods.bank transfer 'Pay by bank transfer' on http" in told
