@@ -555,6 +555,12 @@ class Profile(Part):
     pay: Pay = Field(description="pressing the pay button", examples=['{ steps = [{ click = "button=Pay" }] }'])
     sign_in: Action | None = Field(default=None, description="signing in", examples=['{ url = "/login" }'])
     open_cart: Action | None = Field(default=None, description="opening the cart", examples=['{ url = "/cart" }'])
+    open_order: Action | None = Field(
+        default=None,
+        description="opening the page where the shop shows an order once it is placed ({reference}): what it says "
+        "was charged (read.charged) is one more receipt",
+        examples=['{ url = "/account/orders/{reference}" }'],
+    )
     read: Read = Field(description="where the customer reads prices, lines and totals")
     mailbox: Mailbox | None = Field(
         default=None,
@@ -681,7 +687,8 @@ ROLES: dict[str, str] = {
     "last_one": "an offer the shop can run out of",
 }
 # What each promise must read or do on a site, each need a tuple of alternatives any one of which serves:
-# profile keys, or `statement` (the card's charges: a demo site's gateway ledger). A site without one of
+# profile keys, or `statement` (the card's charges: a demo site's gateway ledger). A receipt besides the
+# confirmation is the email (`mailbox`), the statement, or the shop's page for the order (`open_order`). A site without one of
 # them cannot check the promise.
 NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "price-drift": (("read.charged", "statement"),),
@@ -689,7 +696,7 @@ NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "hold-broken": (("read.offers.left",), ("roles.last_one",)),
     "input-lost": (("read.error",), ("enter_card",)),
     "double-charge": (("pay.request",), ("statement",)),
-    "receipt-mismatch": (("read.charged",), ("mailbox", "statement")),
+    "receipt-mismatch": (("read.charged",), ("mailbox", "statement", "open_order")),
     "basket-sneak": (("read.lines",), ("choose_extras",), ("roles.with_extra",)),
     "cart-lost": (("read.lines",), ("sign_in",), ("open_cart",)),
     "fake-urgency": (("read.countdown",),),
@@ -712,4 +719,5 @@ VARIABLES: dict[str, tuple[str, ...]] = {
     "pay": (),
     "sign_in": ("email", "password"),
     "open_cart": (),
+    "open_order": ("reference", "email"),
 }

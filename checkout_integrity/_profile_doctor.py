@@ -1,9 +1,10 @@
 """The profile doctor: `checkout-integrity check-profile PROFILE --base-url URL` walks the checkout once,
 as the profile says, and tells for every key whether it found what it names, with a screenshot per page.
 
-The walk signs in (when the profile can), finds offers, chooses one and its extras, puts it in the cart,
-opens the cart, gives the customer's details, pays once with a declined card (when the profile names
-one) and once with an approved one. The first key that fails is told in the same sentence a suite run
+The walk signs in (when the profile can), finds offers (and opens one the results call sold out), chooses
+one and its extras, puts it in the cart, opens the cart, gives the customer's details, picks each way of
+paying, pays once with a declined card (when the profile names one) and once with an approved one, and
+opens the shop's page for the order. The first key that fails is told in the same sentence a suite run
 would tell it: the key, the page's address and what was on it, and the fix.
 """
 
@@ -148,6 +149,9 @@ def _walk(shop: ProfiledShop, profile: Profile, walk: Walk) -> None:
     _pay(shop, walk, doctor.card, "pay")
     if profile.pay.request is not None and shop.payment is not None:
         walk.heard("pay.request", shop.payment.url)
+    if shop.can("open_order") and (reference := walk.after["pay"].facts.get("reference")) is not None:
+        shop.act("open_order", {"reference": reference, "email": CUSTOMER["email"]})
+        _look(shop, walk, "open_order")
 
 
 def _plays(shop: ProfiledShop, role: str, offer: str, results: Seen) -> str:
@@ -230,7 +234,7 @@ def _read(key: str, seen: Seen) -> str:
 def profile_keys(profile: Profile) -> Iterator[tuple[str, bool]]:
     """Every key the doctor can check, and whether the profile sets it."""
     for name in ("sign_in", "find_offers", "choose_offer", "choose_extras", "add_to_cart", "use_code", "open_cart",
-                 "checkout", "choose_payment", "enter_card", "pay"):
+                 "checkout", "choose_payment", "enter_card", "pay", "open_order"):
         action: Action | None = getattr(profile, name)
         if action is None:
             yield name, False

@@ -81,6 +81,9 @@ class Storefront(Protocol):
     def pay(self) -> None:
         """Press the pay button once."""
 
+    def open_order(self, reference: str, customer: Customer) -> None:
+        """Open the shop's page for the order placed under `reference`, as its confirmation email links to it."""
+
     def pay_by(self, method: str) -> None:
         """Choose another way of paying than a card (`bank transfer`, `invoice`), then pay."""
 

@@ -35,7 +35,7 @@ charged_once = holding_to("double-charge", bank=True)
 then("I am charged once")(charged_once)
 then("mi viene addebitato una volta sola")(charged_once)
 
-receipts_agree = holding_to("receipt-mismatch", bank=True, email=True)
+receipts_agree = holding_to("receipt-mismatch", bank=True, email=True, order=True)
 then("my confirmation, my email and my bank statement show the same amount")(receipts_agree)
 then("conferma, email ed estratto conto mostrano lo stesso importo")(receipts_agree)
 

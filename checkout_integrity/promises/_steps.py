@@ -14,6 +14,7 @@ PAYMENT_DECLINED = "payment declined"
 CONFIRMATION = "confirmation"
 BANK_STATEMENT = "bank statement"
 EMAIL = "email"
+ORDER_PAGE = "order page"  # the shop's page for the order, opened after it was placed
 OTHER_DEVICE_CART = "cart on my other device"
 RELOADED_CART = "cart after reload"
 PAYING = (PAYMENT, PAYMENT_DECLINED)

@@ -10,6 +10,7 @@ from checkout_integrity.promises._steps import (
     BANK_STATEMENT,
     CART,
     EMAIL,
+    ORDER_PAGE,
     OTHER_DEVICE_CART,
     PAYMENT_DECLINED,
     RELOADED_CART,
@@ -24,6 +25,7 @@ PLACES = {
     CART: "at the cart",
     BANK_STATEMENT: "on my bank statement",
     EMAIL: "in the email",
+    ORDER_PAGE: "on my order page",
     OTHER_DEVICE_CART: "in the cart on my other device",
     RELOADED_CART: "in the reloaded cart",
     PAYMENT_DECLINED: "at payment after the card was declined",
@@ -32,6 +34,7 @@ PLACES = {
 # How the customer names a page; any other step reads "the <step> page" ("the payment page", "the room page").
 PAGES = {
     CART: "the cart",
+    ORDER_PAGE: "my order page",
     OTHER_DEVICE_CART: "the cart on my other device",
     RELOADED_CART: "the reloaded cart",
     PAYMENT_DECLINED: "the payment page after the card was declined",

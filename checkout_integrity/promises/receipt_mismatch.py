@@ -1,7 +1,8 @@
 """receipt-mismatch: "The confirmation shows a different amount."
 
-The confirmation page, the confirmation email and each single charge on the bank statement must state
-the same amount for a booking, in any currency; summing repeated charges is double-charge's business.
+The confirmation page, the confirmation email, the shop's page for the order and each single charge on the
+bank statement must state the same amount for a booking, in any currency; summing repeated charges is
+double-charge's business.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from checkout_integrity._findings import CATALOGUE, Finding
 from checkout_integrity._journey import Journey, Snapshot
 from checkout_integrity._money import Money
-from checkout_integrity.promises._steps import BANK_STATEMENT, CONFIRMATION, EMAIL
+from checkout_integrity.promises._steps import BANK_STATEMENT, CONFIRMATION, EMAIL, ORDER_PAGE
 
 DEFECT = CATALOGUE["receipt-mismatch"]
 
@@ -32,14 +33,15 @@ class Receipt:
 
 
 def receipts_agree(journey: Journey) -> list[Finding]:
-    """The confirmation, the email and my bank statement state the same amount."""
+    """The confirmation, the email, my order page and my bank statement state the same amount."""
     seen = journey.seen_by()
-    confirmations = _receipts(seen, CONFIRMATION, "the confirmation says")
-    emails = _receipts(seen, EMAIL, "the email says")
-    charges = _charges(seen)
-    anchors, checked = (confirmations, [*emails, *charges]) if confirmations else (emails, charges)
-    if not anchors:
+    written = [receipts for receipts in (_receipts(seen, CONFIRMATION, "the confirmation says"),
+                                         _receipts(seen, EMAIL, "the email says"),
+                                         _receipts(seen, ORDER_PAGE, "my order page says")) if receipts]
+    if not written:
         return []
+    anchors = written[0]  # the first the shop wrote, each later one and every charge held to it
+    checked = [*(receipt for receipts in written[1:] for receipt in receipts), *_charges(seen)]
     findings = []
     for receipt in checked:
         same_booking = (anchor for anchor in anchors if anchor.reference and anchor.reference == receipt.reference)

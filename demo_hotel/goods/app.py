@@ -112,6 +112,7 @@ def page_routes(shop: GoodsShop) -> list[BaseRoute]:
         Route("/checkout/payment", shop.payment_page),
         Route("/checkout/place-order", shop.place_order, methods=["POST"]),
         Route("/order/{reference}", shop.order_page),
+        Route("/orders/{reference}", shop.order_status),
         Route("/account/signin", shop.signin_page, methods=["GET"]),
         Route("/account/signin", shop.sign_in, methods=["POST"]),
         Route("/static/late_banner.js", late_banner),

@@ -8,7 +8,7 @@ GOODS_FAULTS: dict[str, str] = {
     "hold-broken": "the basket reservation holds no stock, so a second customer can buy the last one meanwhile",
     "input-lost": "a declined card clears the delivery address and every card field",
     "double-charge": "placing the same order again charges the card again",
-    "receipt-mismatch": "the confirmation email states the amount before VAT",
+    "receipt-mismatch": "the confirmation email and the order's own page state the amount before VAT",
     "basket-sneak": "every extra the basket offers (the protection plan, gift wrap) is pre-ticked, so it is added",
     "cart-lost": "the basket is bound to the browser session, not to the signed-in account",
     "fake-urgency": "the basket reservation restarts at 15:00 on every page load",

@@ -346,6 +346,14 @@ class GoodsShop(Counter[GoodsStore]):
             raise HTTPException(404, "We have no order with that number.")
         return self.render(request, "order.html", order=order)
 
+    async def order_status(self, request: Request) -> Response:
+        """The order's own page, which the confirmation email links to; fault receipt-mismatch states the amount
+        before VAT here too, as the email does."""
+        order = self.store.order(request.path_params["reference"])
+        if order is None:
+            raise HTTPException(404, "We have no order with that number.")
+        return self.render(request, "order_status.html", order=order, amount=receipt_total(order.bill, self.faults))
+
     async def signin_page(self, request: Request) -> Response:
         return self.render(request, "signin.html", email="")
 

@@ -19,7 +19,7 @@ from checkout_integrity._offer_names import offers_named
 from checkout_integrity._profile import Profile, SoldOut, not_checkable
 from checkout_integrity._profile_shop import ProfiledShop
 from checkout_integrity._senses import with_what_was_felt
-from checkout_integrity.promises._steps import ORDER_CHANGED
+from checkout_integrity.promises._steps import ORDER_CHANGED, ORDER_PAGE
 from fixtures.clock import CustomerClock
 from fixtures.customers import Card, Customer
 from pages.storefront import Stay, named_step
@@ -53,6 +53,7 @@ class ProfiledStorefront:
     _order_changed: str = ""  # what the customer just changed in their order, told by the next look
     _wanted: dict[str, str] = field(default_factory=dict)
     _next_step: str | None = None
+    _called: str | None = None  # the step the last action names the page it led to, whatever the page
 
     def __post_init__(self) -> None:
         self.shop = ProfiledShop(self.page, self.profile, self.locale, hands=self.hands, passing=self._passed)
@@ -176,6 +177,11 @@ class ProfiledStorefront:
         self._needs("open_cart", "opening the cart")
         self.shop.act("open_cart")
 
+    def open_order(self, reference: str, customer: Customer) -> None:
+        self._needs("open_order", "opening my order")
+        self.shop.act("open_order", {"reference": reference, "email": customer.email})
+        self._called = ORDER_PAGE  # whatever [pages] calls it: the receipts read it by this name
+
     def reload(self) -> None:
         self.shop.reload()
         self._next_step = "cart after reload"
@@ -183,8 +189,8 @@ class ProfiledStorefront:
     def look(self) -> Snapshot:
         self.shop.looked_at = self.page.url
         seen = self.shop.read()
-        step = named_step(seen.step, self.elsewhere, self._next_step, self.facts)
-        self._next_step = None
+        step = self._called or named_step(seen.step, self.elsewhere, self._next_step, self.facts)
+        self._next_step = self._called = None
         self._looks += 1
         at = self.clock.now()
         for carried in self.shop.carried():

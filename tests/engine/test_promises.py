@@ -305,6 +305,20 @@ def test_receipt_mismatch_names_the_two_places_and_amounts() -> None:
     assert finding.step == "email"
 
 
+def test_receipt_mismatch_holds_the_shops_page_for_the_order_to_the_confirmation() -> None:
+    journey = paid(Snapshot("order page", at(90), amounts={"charged": eur("240.00")}))
+    finding = only(check_promises(journey, ["receipt-mismatch"]), "receipt-mismatch")
+    assert finding.message == (
+        "The confirmation shows a different amount: the confirmation says €256.00, but my order page says €240.00."
+    )
+    assert finding.step == "order page"
+
+
+def test_receipt_mismatch_is_silent_when_the_order_page_agrees() -> None:
+    journey = paid(Snapshot("order page", at(90), amounts={"charged": eur("256.00")}))
+    assert check_promises(journey, ["receipt-mismatch"]) == []
+
+
 def test_receipt_mismatch_compares_each_single_bank_charge_in_any_currency() -> None:
     journey = paid(charges(5, ("CI-7Q2K3M", Money.parse("$281.60"))))
     finding = only(check_promises(journey, ["receipt-mismatch"]), "receipt-mismatch")

@@ -119,7 +119,7 @@ def test_a_left_out_part_makes_its_scenario_not_checkable(mismade: MisMade, tmp_
     ) in run.output
 
 
-@pytest.mark.parametrize(("name", "pages"), [("demo_hotel", 11), ("demo_hotel_spa", 11), ("demo_goods", 14)])  # signed in: no email page; a sold-out one
+@pytest.mark.parametrize(("name", "pages"), [("demo_hotel", 11), ("demo_hotel_spa", 11), ("demo_goods", 15)])  # signed in: no email page; sold out; order
 def test_the_doctor_walks_each_demo_profile_clean(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, pages: int
 ) -> None:
