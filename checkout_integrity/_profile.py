@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -370,14 +371,23 @@ class NetworkPrices(Part):
     )
 
 
+def _imap_url(text: str) -> str:
+    parts = urlsplit(text)
+    if parts.scheme not in ("imap", "imaps") or not parts.hostname or not parts.username:
+        raise ValueError(f"{text!r} is not a mailbox address: write it as imap://user@host:port/folder (imaps:// for "
+                         "TLS), the password in the environment variable password_env names")
+    return text
+
+
 class Mailbox(Part):
-    """Where the harness reads the confirmation email (an SMTP sink it listens with, or a folder the shop's mail
-    lands in), and how: the words before the reference and the amount."""
+    """Where the harness reads the confirmation email (an SMTP sink it listens with, a folder the shop's mail
+    lands in, or an IMAP mailbox), and how: the words before the reference and the amount."""
 
     @model_validator(mode="after")
     def one_way_in(self) -> Mailbox:
-        if self.smtp_port is not None and self.folder is not None:
-            raise ValueError("a mailbox is read one way: give smtp_port (the harness listens) or folder, not both")
+        if sum(way is not None for way in (self.smtp_port, self.folder, self.imap)) > 1:
+            raise ValueError("a mailbox is read one way: give smtp_port (the harness listens), folder or imap, "
+                             "not two of them")
         return self
 
     smtp_port: int | None = Field(
@@ -391,6 +401,16 @@ class Mailbox(Part):
         default=None,
         description="a folder the shop's mail lands in instead, one message a file (a maildir, or .eml files)",
         examples=['"/var/mail/staging-shop"'],
+    )
+    imap: Annotated[str, AfterValidator(_imap_url)] | None = Field(
+        default=None,
+        description="an IMAP mailbox the shop's mail lands in, read as the customer reads theirs",
+        examples=['"imaps://qa@mail.example.com/INBOX"'],
+    )
+    password_env: str = Field(
+        default="CHECKOUT_INTEGRITY_MAIL_PASSWORD",
+        description="the environment variable that holds the IMAP mailbox's password (never the profile)",
+        examples=['"STAGING_MAIL_PASSWORD"'],
     )
     reference: str = Field(
         default="Booking reference", description="the words before the order reference", examples=['"Order number"']

@@ -44,5 +44,5 @@ def test_a_folder_without_the_customers_mail_gives_no_email(tmp_path: Path) -> N
 
 
 def test_a_mailbox_is_read_one_way() -> None:
-    with pytest.raises(ValidationError, match="give smtp_port .* or folder, not both"):
+    with pytest.raises(ValidationError, match=r"give smtp_port \(the harness listens\), folder or imap, not two of them"):
         MailboxWords(smtp_port=2525, folder=Path("/var/mail/shop"))
