@@ -21,7 +21,7 @@ def closed_port() -> int:
 
 def test_the_suite_walks_through_a_playwright_browser_server(tmp_path: Path) -> None:
     with playwright_browser_server() as endpoint:
-        run = run_suite(tmp_path, "-k", "price", "--browser-ws-endpoint", endpoint)
+        run = run_suite(tmp_path, "-k", "price_is_held", "--browser-ws-endpoint", endpoint)
     assert run.exit_code == 0, run.output
     assert "1 passed" in run.output
     assert run.report["run"]["browser"].startswith(f"remote chromium at {endpoint} (Playwright browser server)")
@@ -30,7 +30,7 @@ def test_the_suite_walks_through_a_playwright_browser_server(tmp_path: Path) -> 
 
 def test_the_suite_walks_through_chromium_over_cdp(tmp_path: Path) -> None:
     with chromium_over_cdp(tmp_path / "chromium-profile") as endpoint:
-        run = run_suite(tmp_path / "reports", "-k", "price", "--cdp-endpoint", endpoint)
+        run = run_suite(tmp_path / "reports", "-k", "price_is_held", "--cdp-endpoint", endpoint)
     assert run.exit_code == 0, run.output
     assert "1 passed" in run.output
     assert run.report["run"]["browser"].startswith(f"remote chromium at {endpoint} (CDP)")
@@ -40,7 +40,7 @@ def test_the_suite_walks_through_chromium_over_cdp(tmp_path: Path) -> None:
 def test_an_unreachable_remote_browser_names_the_url_and_the_fix(tmp_path: Path, option: str) -> None:
     scheme = "ws" if option == "--browser-ws-endpoint" else "http"
     endpoint = f"{scheme}://127.0.0.1:{closed_port()}/"
-    run = run_suite(tmp_path, "-k", "price", option, endpoint)
+    run = run_suite(tmp_path, "-k", "price_is_held", option, endpoint)
     assert run.exit_code == 4, run.output
     assert f"The remote browser at {endpoint} cannot be reached (" in run.output
     assert f"or fix {option}." in run.output
