@@ -49,6 +49,9 @@ class Stay:
 class Storefront(Protocol):
     """A shop as a customer meets it: intentions in, what the customer sees out."""
 
+    def opened(self) -> bool:
+        """Whether the customer has opened the shop yet: before that there is nothing to look at."""
+
     def find_offers(self, stay: Stay) -> None:
         """Search the shop for offers that fit the stay."""
 

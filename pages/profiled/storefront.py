@@ -58,6 +58,9 @@ class ProfiledStorefront:
     def __post_init__(self) -> None:
         self.shop = ProfiledShop(self.page, self.profile, self.locale, hands=self.hands, passing=self._passed)
 
+    def opened(self) -> bool:
+        return self.page.url != "about:blank"
+
     def find_offers(self, stay: Stay) -> None:
         self._wanted = stay.variables()
         self.shop.act("find_offers", self._wanted)

@@ -150,6 +150,6 @@ def demo_journey(*faults: str) -> Journey:
     charges = [Line(REFERENCE, charged, "charge")] * (2 if "double-charge" in on else 1)
     see("bank statement", 200, source="gateway", lines=tuple(charges), amounts={"charged": total(charges)})
     before_tax = total([line for line in charged_lines if line.kind != "tax"])
-    see("email", 210, source="email", amounts={"charged": before_tax if "receipt-mismatch" in on else charged},
+    see("confirmation email", 210, source="email", amounts={"charged": before_tax if "receipt-mismatch" in on else charged},
         facts={"reference": REFERENCE})
     return journey

@@ -137,7 +137,7 @@ def test_price_drift_ignores_totals_new_lines_other_currencies_and_the_email() -
         page("payment", 10, ROOM, TAX, FEE),  # a new line: hidden-fee's business
         page("payment", 20, usd_room, amounts={"total": Money.parse("$264.00")}),  # another currency
         Snapshot("confirmation", at(30), amounts={"charged": Money.parse("$264.00")}),
-        Snapshot("email", at(40), source="email", amounts={"charged": eur("1.00")}),  # receipt-mismatch's
+        Snapshot("confirmation email", at(40), source="email", amounts={"charged": eur("1.00")}),  # receipt-mismatch's
     )
     assert check_promises(journey, ["price-drift"]) == []
 
@@ -297,12 +297,12 @@ def paid(*after: Snapshot) -> Journey:
 
 
 def test_receipt_mismatch_names_the_two_places_and_amounts() -> None:
-    journey = paid(Snapshot("email", at(60), source="email", amounts={"charged": eur("240.00")}))
+    journey = paid(Snapshot("confirmation email", at(60), source="email", amounts={"charged": eur("240.00")}))
     finding = only(check_promises(journey, ["receipt-mismatch"]), "receipt-mismatch")
     assert finding.message == (
         "The confirmation shows a different amount: the confirmation says €256.00, but the email says €240.00."
     )
-    assert finding.step == "email"
+    assert finding.step == "confirmation email"
 
 
 def test_receipt_mismatch_holds_the_shops_page_for_the_order_to_the_confirmation() -> None:
@@ -327,7 +327,7 @@ def test_receipt_mismatch_compares_each_single_bank_charge_in_any_currency() -> 
 
 def test_receipt_mismatch_is_silent_when_all_agree_even_when_charged_twice() -> None:
     journey = paid(
-        Snapshot("email", at(60), source="email", amounts={"charged": eur("256.00")}),
+        Snapshot("confirmation email", at(60), source="email", amounts={"charged": eur("256.00")}),
         charges(5, ("CI-7Q2K3M", eur("256.00")), ("CI-7Q2K3M", eur("256.00"))),
     )
     assert check_promises(journey, ["receipt-mismatch"]) == []
@@ -416,7 +416,7 @@ def test_currency_switch_names_where_each_new_currency_first_appeared() -> None:
         Snapshot("results", at(0), amounts={"Classic Double total": eur("256.00")}, screenshot="results.png"),
         page("cart", 10, ROOM, TAX),
         page("payment", 20, usd_room),
-        Snapshot("email", at(30), source="email", amounts={"charged": Money.parse("£230.00")}),
+        Snapshot("confirmation email", at(30), source="email", amounts={"charged": Money.parse("£230.00")}),
     )
     finding = only(check_promises(journey, ["currency-switch"]), "currency-switch")
     assert finding.message == (
@@ -518,7 +518,7 @@ def test_slow_step_is_silent_within_each_steps_own_budget_and_for_pages_not_the_
         felt("cart", 0, wait_ms=2500.0, lcp_ms=2500.0, inp_ms=500.0),  # at the budget is within it
         felt("payment", 10, wait_ms=3214.0),  # the team agreed to 4 s for payment
         Snapshot("payment", at(20), actor="rival", vitals={"wait_ms": 9000.0}),
-        Snapshot("email", at(30), source="email", vitals={"wait_ms": 9000.0}),
+        Snapshot("confirmation email", at(30), source="email", vitals={"wait_ms": 9000.0}),
         page("confirmation", 40),  # not measured
         budgets=budgets,
     )

@@ -146,5 +146,5 @@ def test_a_suite_run_reads_the_shops_email_from_imap_and_holds_it_to_the_confirm
         relay.stop()
 
     (finding,) = run.report["findings"]
-    assert (finding["id"], finding["step"]) == ("receipt-mismatch", "email"), run.output
+    assert (finding["id"], finding["step"]) == ("receipt-mismatch", "confirmation email"), run.output
     assert ", but the email says £" in finding["message"]
