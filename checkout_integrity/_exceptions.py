@@ -8,7 +8,8 @@ harness needs fixing (a price it cannot read, sums across currencies, an unknown
      ├── CurrencyMismatch     arithmetic or ordering between two currencies
      ├── UnknownPromise       a promise id that no promise checks
      ├── ProfileError         a site profile is not valid, or does not fit the shop it is pointed at
-     └── RealCardRefused      a card number that is no known gateway test number, without --allow-real-cards
+     ├── RealCardRefused      a card number that is no known gateway test number, without --allow-real-cards
+     └── OrderRefused         placing an order in a run that never buys (--no-orders, site.orders = false)
 """
 
 from __future__ import annotations
@@ -49,3 +50,7 @@ class RealCardRefused(JourneyError, ValueError):
     def __init__(self, message: str, *, last4: str) -> None:
         super().__init__(message)
         self.last4 = last4
+
+
+class OrderRefused(JourneyError):
+    """Something asked the harness to place an order in a run that never buys; it refused."""

@@ -70,6 +70,15 @@ class Hands:
         self._record("click", name, layout_shift=shift)
         control.click()
 
+    def reach_for(self, control: Locator, name: str) -> None:
+        """Reach for a button without pressing it (a customer of a run that never buys, at the pay button):
+        the pointer, or the keyboard's focus, comes to rest on it; what the page moved meanwhile is recorded."""
+        if self.keyboard_only:
+            self._reach(control, name)
+            self._record("reach", name)
+            return
+        self._record("reach", name, layout_shift=self._shift_as_pointer_reaches(control))
+
     def tick(self, box: Locator, name: str) -> None:
         """Tick a checkbox (with the space bar, for a keyboard-only customer)."""
         if box.is_checked():

@@ -24,7 +24,7 @@ RIVAL = "rival"
 NETWORK = "network"  # the source of prices a JSON response carried: kept to compare with the page, never seen
 LINE_KINDS = ("room", "extra", "tax", "fee", "charge", "item", "shipping")
 PRICE_ROWS = ("total", "charged")  # the amounts a price timeline follows
-ACTION_KINDS = ("click", "check", "type", "stuck")
+ACTION_KINDS = ("click", "check", "type", "reach", "stuck")
 
 
 @dataclass(frozen=True)
@@ -70,10 +70,11 @@ class Action:
 
     A typed value is kept only as a digest, so that promises can tell the same value typed twice
     without any value (or card number) being stored. `layout_shift` is how much the page moved as the
-    pointer reached a watched button; `stuck` marks a control a keyboard user could not reach.
+    pointer reached a watched button; `reach` is a hand that stopped on a button without pressing it (the pay
+    button, in a run that never buys); `stuck` marks a control a keyboard user could not reach.
     """
 
-    kind: str  # "click", "check", "type" or "stuck"
+    kind: str  # "click", "check", "type", "reach" or "stuck"
     target: str  # the control's label or name, as the customer reads it
     page: str  # where it happened: the address's path (and #route in a single-page app)
     at: datetime

@@ -55,12 +55,25 @@ def add_options(parser: pytest.Parser) -> None:
         "(default: the site profile's site.timeout)",
     )
     group.addoption(
+        "--no-orders",
+        action="store_true",
+        default=False,
+        help="never place an order: walk each scenario up to the last page before paying, judge what can be "
+        "judged there, and call the promises that need an order not checkable (for a live shop; a profile may "
+        "say so for good with site.orders = false)",
+    )
+    group.addoption(
         "--allow-real-cards",
         action="store_true",
         default=False,
         help="let the customers type card numbers that are not known payment gateway test numbers "
         "(only for a run that is meant to charge a real card)",
     )
+
+
+def places_orders(config: pytest.Config, profile: Profile) -> bool:
+    """Whether this run may place orders: not with --no-orders, nor on a shop whose profile forbids it."""
+    return profile.site.orders and not config.getoption("no_orders")
 
 
 def chosen_faults(config: pytest.Config) -> tuple[str, ...]:

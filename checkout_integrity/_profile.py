@@ -447,6 +447,12 @@ class Site(Part):
     base_url: str | None = Field(
         default=None, description="where the shop is, when --base-url is not given", examples=['"https://shop.example"']
     )
+    orders: bool = Field(
+        default=True,
+        description="false for a live shop: no run ever places an order there (as --no-orders), and the promises "
+        "that need one are not checkable",
+        examples=["false"],
+    )
 
 
 class Demo(Part):
@@ -671,7 +677,8 @@ class Profile(Part):
     def cannot_check(self, promise_ids: Iterable[str], senses: frozenset[str] = frozenset()) -> NotCheckable | None:
         """Why the first of these promises that this site cannot provide for is not checkable, if any."""
         for promise, keys in self.missing_for(promise_ids, senses).items():
-            return not_checkable(self, f'the promise {promise} ("{CATALOGUE[promise].customer_says}")', keys)
+            what = f'the promise {promise} ("{CATALOGUE[promise].customer_says}")'
+            return never_buying(self, what) if ORDERS in keys else not_checkable(self, what, keys)
         return None
 
 
@@ -699,7 +706,17 @@ def not_checkable(profile: Profile, what: str, keys: list[str]) -> NotCheckable:
     )
 
 
+def never_buying(profile: Profile, what: str) -> NotCheckable:
+    """'not checkable in a run that never buys: the promise double-charge needs an order placed ...'."""
+    why = "site.orders = false" if not profile.site.orders else "--no-orders"
+    return NotCheckable(
+        f"not checkable in a run that never buys: {what} needs an order placed, and this run places none ({why}"
+        f"{' in the site profile ' + str(profile.path) if not profile.site.orders else ''})"
+    )
+
+
 REQUIRED_PAGES = ("cart", "payment", "confirmation")
+ORDERS = "orders"
 # The parts the stock scenarios ask a shop's offers to play; `roles.<name>` says which offer plays each.
 ROLES: dict[str, str] = {
     "ordinary": "an ordinary offer",
@@ -707,16 +724,17 @@ ROLES: dict[str, str] = {
     "last_one": "an offer the shop can run out of",
 }
 # What each promise must read or do on a site, each need a tuple of alternatives any one of which serves:
-# profile keys, or `statement` (the card's charges: a demo site's gateway ledger). A receipt besides the
+# profile keys, or what the harness has beside them: `statement` (the card's charges: a demo site's gateway
+# ledger), `orders` (the run may place orders: not with --no-orders, nor where site.orders is false). A receipt besides the
 # confirmation is the email (`mailbox`), the statement, or the shop's page for the order (`open_order`). A site without one of
 # them cannot check the promise.
 NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "price-drift": (("read.charged", "statement"),),
+    "price-drift": (("read.charged", "statement"), (ORDERS,)),
     "hidden-fee": (("read.lines",),),
-    "hold-broken": (("read.offers.left",), ("roles.last_one",)),
-    "input-lost": (("read.error",), ("enter_card",)),
-    "double-charge": (("pay.request",), ("statement",)),
-    "receipt-mismatch": (("read.charged",), ("mailbox", "statement", "open_order")),
+    "hold-broken": (("read.offers.left",), ("roles.last_one",), (ORDERS,)),
+    "input-lost": (("read.error",), ("enter_card",), (ORDERS,)),
+    "double-charge": (("pay.request",), ("statement",), (ORDERS,)),
+    "receipt-mismatch": (("read.charged",), ("mailbox", "statement", "open_order"), (ORDERS,)),
     "basket-sneak": (("read.lines",), ("choose_extras",), ("roles.with_extra",)),
     "cart-lost": (("read.lines",), ("sign_in",), ("open_cart",)),
     "fake-urgency": (("read.countdown",),),

@@ -12,11 +12,11 @@ from functools import reduce
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Locator, Page, Request
+from playwright.sync_api import Locator, Page, Request, Route
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from checkout_integrity._camera import snap
-from checkout_integrity._exceptions import ProfileError
+from checkout_integrity._exceptions import OrderRefused, ProfileError
 from checkout_integrity._hands import Hands
 from checkout_integrity._profile import Action, ChooseOffer, Profile, Step
 from checkout_integrity._profile_locators import Where, fill_in
@@ -41,7 +41,8 @@ class ProfiledShop:
     the customer's `hands`, every press and keystroke is theirs (recorded, keyboard-only when they are);
     `passing()` is told, before the customer acts, of a page they reached since the last look (`looked_at`,
     which whoever looks sets): a page passed on the way, between two actions or two steps of one, is then
-    looked at, once loaded, before they leave it.
+    looked at, once loaded, before they leave it. Without `orders` (a run that never buys) the shop refuses
+    to pay, and the browser sends no request that `pay.request` names but to read a page.
     """
 
     def __init__(
@@ -52,6 +53,7 @@ class ProfiledShop:
         resolved: Callable[[str, str], None] | None = None,
         hands: Hands | None = None,
         passing: Callable[[], object] | None = None,
+        orders: bool = True,
     ) -> None:
         self.page = page
         self.resolved = resolved
@@ -65,9 +67,13 @@ class ProfiledShop:
         self.timeout = profile.site.timeout * 1000
         self.listening = Listening(page, profile)
         self.payment: Request | None = None
+        self.orders = orders
         self._spec = gathering_spec(profile)
         if profile.pay.request is not None:
             page.on("request", self._note_payment)
+            if not orders:
+                pattern = profile.pay.request
+                page.route(lambda url: re.search(pattern, url) is not None, self._only_reading)
 
     def can(self, action: str) -> bool:
         """Whether the profile says how to do `action` (`sign_in`, `choose_extras`, ...)."""
@@ -187,11 +193,45 @@ class ProfiledShop:
 
     def pay(self) -> None:
         """Press pay, noting the request it sends (`pay.request`) for a retry to send again."""
+        self._may_order()
         self.payment = None
         self.act("pay")
 
+    def reach_for_pay(self) -> None:
+        """All a customer of a run that never buys does at payment: the steps of `pay` before its first click,
+        then the hand comes to rest on what that click would press, and stops."""
+        steps = self.profile.pay.steps
+        first_click = next((index for index, step in enumerate(steps) if step.click is not None), len(steps))
+        self._do_all("pay.steps", steps[:first_click], {"lang": self.lang})
+        where = steps[first_click].click if first_click < len(steps) else None
+        if where is None:
+            return
+        control = where.filled({"lang": self.lang})
+        element = control.on(self.page)
+        key = f"pay.steps[{first_click}].click"
+        if self.hands is None:
+            self._attempt(key, str(control), lambda: element.hover(timeout=self.timeout))
+        else:
+            hands = self.hands
+            self._attempt(key, str(control), lambda: hands.reach_for(element, control.value))
+
+    def _may_order(self) -> None:
+        if not self.orders:
+            raise OrderRefused(
+                f"The harness refused to place an order on {self.page.url}: this run never buys (--no-orders, or "
+                f"site.orders = false in the site profile {self.profile.path})."
+            )
+
+    def _only_reading(self, route: Route) -> None:
+        """A run that never buys lets through only the reading of a page whose address `pay.request` fits."""
+        if route.request.method in ("GET", "HEAD"):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
     def pay_again(self) -> None:
         """Send the payment request of the last pay once more, as a double click or a retry does."""
+        self._may_order()
         sent = self.payment
         if sent is None:
             raise self.misfit(

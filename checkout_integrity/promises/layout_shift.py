@@ -24,7 +24,7 @@ def page_holds_still(journey: Journey) -> list[Finding]:
     """Nothing on the page moves beyond its budget, least of all the button I am about to press."""
     pages = by_step(pages_seen(journey))
     jumps: dict[str, Action] = {}  # the worst jump under the customer's hand, per step
-    for click in customer_did(journey, "click"):
+    for click in customer_did(journey, "click", "reach"):  # a press, or a hand stopped short of one
         if _over(journey, click.step, click.layout_shift) and _shift(click) > _shift(jumps.get(click.step)):
             jumps[click.step] = click
     findings = []

@@ -33,8 +33,9 @@ class ProfiledStorefront:
     `record` keeps in the journey what the storefront sees besides the look after each step: the prices the
     network carried (just before the page snapshot they fed), and every page the customer passes on the way
     (an offer's page between choosing and booking, a checkout's email, address and delivery pages), so each
-    is looked at like any other. Every
-    press and keystroke goes through the customer's `hands`; for a screen-reader user each look runs axe-core.
+    is looked at like any other. Every press and keystroke goes through the customer's `hands`; for a
+    screen-reader user each look runs axe-core. Without `orders` (a run that never buys) paying is reaching
+    for the pay button and stopping there.
     """
 
     page: Page
@@ -46,6 +47,7 @@ class ProfiledStorefront:
     actor: str = "customer"
     elsewhere: str | None = None
     record: Callable[[Snapshot], None] | None = None
+    orders: bool = True
     facts: dict[str, str] = field(default_factory=dict)
     _looks: int = 0
     _offer: str = "the offer"
@@ -56,7 +58,9 @@ class ProfiledStorefront:
     _called: str | None = None  # the step the last action names the page it led to, whatever the page
 
     def __post_init__(self) -> None:
-        self.shop = ProfiledShop(self.page, self.profile, self.locale, hands=self.hands, passing=self._passed)
+        self.shop = ProfiledShop(
+            self.page, self.profile, self.locale, hands=self.hands, passing=self._passed, orders=self.orders
+        )
 
     def opened(self) -> bool:
         return self.page.url != "about:blank"
@@ -158,13 +162,16 @@ class ProfiledStorefront:
         if chooser is None or method not in chooser.methods:
             raise not_checkable(self.profile, f"paying by {method}", [f"choose_payment.methods.{method}"])
         self.shop.act("choose_payment", {"method": chooser.methods[method]})
-        self.shop.pay()
+        self.pay()
 
     def linger(self, seconds: int) -> None:
         self.clock.spend(seconds, self.page)
 
     def pay(self) -> None:
-        self.shop.pay()
+        if self.orders:
+            self.shop.pay()
+        else:  # a run that never buys: the customer reaches for the pay button and stops
+            self.shop.reach_for_pay()
 
     def pay_again(self, customer: Customer) -> None:
         """The browser sends the same payment a second time, as a double click or a retry does."""

@@ -18,8 +18,12 @@ def test_the_demo_profiles_load_and_can_check_every_promise(name: str) -> None:
     profile = load_profile(PROFILES / f"{name}.toml")
 
     assert profile.demo is not None
-    assert profile.missing_for(PROMISES, senses=frozenset({"statement"})) == {}  # a demo site's gateway ledger
-    assert profile.missing_for(PROMISES) == {"double-charge": ["statement"]}  # the same shop seen from outside
+    demo = frozenset({"statement", "orders"})  # a demo site's gateway ledger; a run that may buy
+    assert profile.missing_for(PROMISES, senses=demo) == {}
+    assert profile.missing_for(PROMISES, senses=frozenset({"orders"})) == {"double-charge": ["statement"]}  # outside
+    never_buying = profile.missing_for(PROMISES, senses=frozenset({"statement"}))
+    assert never_buying == {promise: ["orders"] for promise in
+                            ("price-drift", "hold-broken", "input-lost", "double-charge", "receipt-mismatch")}
 
 
 def test_a_profile_is_found_by_name_or_by_path() -> None:
@@ -127,7 +131,7 @@ def test_an_action_on_a_page_the_profile_does_not_tell(mismade: MisMade) -> None
 
     assert one_sentence(told) == (
         f"The site profile {path} cannot be used: checkout.on names the page 'adress', which [pages] does not tell "
-        "(the nearest is 'address'): name one of product, cart, email, address, delivery, payment, confirmation, "
+        "(the nearest is 'address'): name one of product, cart, email, address, delivery, payment, confirmation, order, "
         "sign in, results, or add a rule for it to [pages]."
     )
 
@@ -144,7 +148,7 @@ def test_left_out_parts_make_promises_not_checkable(mismade: MisMade) -> None:
     path = mismade("demo_hotel", {'countdown = "testid=hold-countdown"\n': "", 'request = "/checkout/pay$"': ""})
     profile = load_profile(path)
 
-    assert profile.missing_for(["fake-urgency", "double-charge", "total-mismatch"], frozenset({"statement"})) == {
+    assert profile.missing_for(["fake-urgency", "double-charge", "total-mismatch"], frozenset({"statement", "orders"})) == {
         "fake-urgency": ["read.countdown"],
         "double-charge": ["pay.request"],
     }
