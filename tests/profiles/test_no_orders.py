@@ -15,6 +15,7 @@ from checkout_integrity._browser import locate_browser
 from checkout_integrity._exceptions import OrderRefused
 from checkout_integrity._profile_loading import load_profile
 from checkout_integrity._profile_shop import ProfiledShop
+from checkout_integrity.cli import main
 from demo_hotel import DemoServer
 from tests.profiles.conftest import PROFILES, MisMade
 from tests.suite.running import SuiteRun, run_suite
@@ -101,3 +102,20 @@ def test_the_harness_refuses_to_pay_and_the_browser_sends_no_order(payment_page:
 
     assert sent == "blocked"
     assert placed(db) == (0, 0)
+
+
+def test_the_doctor_of_a_profile_that_never_buys_stops_at_the_pay_button(
+    mismade: MisMade, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = mismade("demo_goods", {'[site]\n': "[site]\norders = false\n"})
+    db = tmp_path / "shop.db"
+    with DemoServer(shop="goods", db_path=db) as shop:
+        code = main(["check-profile", str(path), "--base-url", shop.url, "--out", str(tmp_path / "walk")])
+    told = capsys.readouterr().out
+
+    assert code == 0, told
+    assert placed(db) == (0, 0)
+    assert "  ok       pay.steps[0].click                 button=Place order" in told  # found, not pressed
+    assert "  skipped  pay.ready                          the walk never pays: the profile sets site.orders = false" \
+        in told
+    assert "  skipped  read.charged                       the walk never pays" in told
