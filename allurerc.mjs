@@ -17,6 +17,8 @@ const rules = existsSync(categoriesFile)
 export default defineConfig({
   name: "checkout-integrity: customer promises",
   output: process.env.CHECKOUT_INTEGRITY_REPORT ?? "reports/allure-report",
+  // Each report adds its run to the history file beside the reports, so the next one shows what changed.
+  historyPath: process.env.CHECKOUT_INTEGRITY_HISTORY ?? "reports/history.jsonl",
   categories: { rules },
   plugins: {
     awesome: {

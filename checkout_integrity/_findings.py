@@ -11,11 +11,14 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checkout_integrity._exceptions import JourneyError
 from checkout_integrity._retries import FlakyScenario
 from checkout_integrity._stopped import StoppedScenario
+
+if TYPE_CHECKING:  # what changed since an earlier run, which is told in terms of findings
+    from checkout_integrity._changes import Changes
 
 SEVERITIES = ("critical", "major", "minor")
 
@@ -164,11 +167,17 @@ class RunInfo:
         )
 
 
-def write_findings(path: str | os.PathLike[str], run: RunInfo, findings: Iterable[Finding]) -> None:
-    """Write findings.json, also when nothing was found; a reader never sees a half-written file."""
+def write_findings(
+    path: str | os.PathLike[str], run: RunInfo, findings: Iterable[Finding], changes: Changes | None = None
+) -> None:
+    """Write findings.json, also when nothing was found; a reader never sees a half-written file. Compared
+    with an earlier run, each finding says whether it is new or persists, and `changes` lists what is gone."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    document = {"run": run.to_dict(), "findings": [finding.to_dict() for finding in findings]}
+    entries = [finding.to_dict() | ({"change": changes.change_of(finding)} if changes else {}) for finding in findings]
+    document: dict[str, Any] = {"run": run.to_dict(), "findings": entries}
+    if changes is not None:
+        document["changes"] = changes.to_dict()
     handle, draft = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:

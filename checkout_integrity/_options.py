@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from checkout_integrity._exceptions import ProfileError
+from checkout_integrity._exceptions import JourneyError, ProfileError
+from checkout_integrity._findings import Finding, RunInfo, read_findings
 from checkout_integrity._profile import Profile
 from checkout_integrity._profile_loading import load_profile, profile_path
 
@@ -16,8 +17,8 @@ SITE_PROFILE = pytest.StashKey[Profile]()
 
 
 def add_options(parser: pytest.Parser) -> None:
-    """Register `--site`, `--faults`, `--seed`, `--reports`, `--step-timeout` and `--allow-real-cards`
-    (`--base-url` comes from pytest-base-url)."""
+    """Register `--site`, `--faults`, `--seed`, `--reports`, `--step-timeout`, `--no-orders`, `--compare-with`,
+    `--notify` and `--allow-real-cards` (`--base-url` comes from pytest-base-url)."""
     group = parser.getgroup("checkout-integrity", "checkout-integrity: customer journeys")
     group.addoption(
         "--site",
@@ -63,12 +64,41 @@ def add_options(parser: pytest.Parser) -> None:
         "say so for good with site.orders = false)",
     )
     group.addoption(
+        "--compare-with",
+        default=None,
+        metavar="FINDINGS",
+        help="an earlier run's findings.json: findings.json and the terminal say which findings are new, which "
+        "persist and which are gone",
+    )
+    group.addoption(
+        "--notify",
+        default=None,
+        metavar="URL",
+        help="a webhook (Slack's incoming-webhook JSON) told of the run's new findings, when there are any "
+        "(all of them without --compare-with)",
+    )
+    group.addoption(
         "--allow-real-cards",
         action="store_true",
         default=False,
         help="let the customers type card numbers that are not known payment gateway test numbers "
         "(only for a run that is meant to charge a real card)",
     )
+
+
+def earlier_run(config: pytest.Config) -> tuple[str, RunInfo, list[Finding]] | None:
+    """The findings.json of `--compare-with`, read before this run writes its own (it may be the same file)."""
+    path = config.getoption("compare_with")
+    if path is None:
+        return None
+    try:
+        run, findings = read_findings(Path(config.invocation_params.dir, path))
+    except JourneyError:
+        raise pytest.UsageError(
+            f"--compare-with {path} is no findings.json the harness can read: give the findings.json an earlier "
+            "run wrote (such as reports/findings.json), or leave --compare-with out."
+        ) from None
+    return path, run, findings
 
 
 def places_orders(config: pytest.Config, profile: Profile) -> bool:

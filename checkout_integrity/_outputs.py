@@ -4,6 +4,7 @@
     reports/evidence/<test>/   screenshots, network responses, price timeline of each scenario
     reports/allure-results/    Allure's raw results, environment.properties, categories.json
     reports/allure-report/     the HTML report built from them (`make report`)
+    reports/history.jsonl      each report's run, kept for the next report's history (Allure 3)
     reports/junit.xml          JUnit XML for CI
     reports/playwright/        traces kept for failed scenarios (pytest-playwright's --output)
 
@@ -18,6 +19,7 @@ import pytest
 
 ALLURE_RESULTS = "allure-results"
 HTML_REPORT = "allure-report"
+HISTORY = "history.jsonl"
 JUNIT = "junit.xml"
 PLAYWRIGHT = "playwright"
 PLAYWRIGHT_DEFAULT_OUTPUT = "test-results"

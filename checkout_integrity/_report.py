@@ -1,7 +1,8 @@
 """The HTML report: Allure 3 (installed from npm by `make setup`) turns allure-results into one file.
 
 The file opens from disk, offline: `allurerc.mjs` asks for a single-file report and reads the run's
-categories.json so that failures are grouped by defect id.
+categories.json so that failures are grouped by defect id; each report adds its run to the history file
+beside the reports (`history.jsonl`), so the next report shows each scenario's history.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from checkout_integrity._outputs import ALLURE_RESULTS, HTML_REPORT
+from checkout_integrity._outputs import ALLURE_RESULTS, HISTORY, HTML_REPORT
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,7 +41,8 @@ def build_html_report(reports: Path, root: Path = ROOT) -> BuiltReport:
     results, output = (reports / ALLURE_RESULTS).resolve(), (reports / HTML_REPORT).resolve()
     if not results.is_dir():
         raise ReportUnavailable(f"There are no Allure results in {results}: run the suite first (`make test`).")
-    environment = {**os.environ, "CHECKOUT_INTEGRITY_RESULTS": str(results), "CHECKOUT_INTEGRITY_REPORT": str(output)}
+    environment = {**os.environ, "CHECKOUT_INTEGRITY_RESULTS": str(results), "CHECKOUT_INTEGRITY_REPORT": str(output),
+                   "CHECKOUT_INTEGRITY_HISTORY": str((reports / HISTORY).resolve())}
     started = time.perf_counter()
     built = subprocess.run(
         [str(allure), "generate", str(results), "--config", str(root / "allurerc.mjs"), "--output", str(output)],

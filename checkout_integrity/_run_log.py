@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from checkout_integrity._changes import Changes, compared
 from checkout_integrity._findings import Finding, RunInfo, read_findings, write_findings
 from checkout_integrity._policy import Policy
 from checkout_integrity._retries import FlakyScenario
@@ -59,6 +60,7 @@ class RunLog:
     scenarios: int = 0  # customer scenarios run, walked or not (none in the project's own tests; workers' added up)
     walked: int = 0  # scenarios walked in this process (under xdist the controller adds the workers' up)
     flaky: list[FlakyScenario] = field(default_factory=list)  # passed only when retried (--reruns)
+    earlier: tuple[str, RunInfo, list[Finding]] | None = None  # --compare-with: that findings.json, its run, findings
     _recorded: list[Recorded] = field(default_factory=list)
     _attempts: dict[str, StoppedScenario | None] = field(default_factory=dict)  # test -> how its last attempt ended
 
@@ -115,6 +117,13 @@ class RunLog:
             for seen in self._recorded
         ]
 
+    def changes(self) -> Changes | None:
+        """What is new, what persists and what is gone since the earlier run, when the run is compared with one."""
+        if self.earlier is None:
+            return None
+        path, run, before = self.earlier
+        return compared(self.findings, run, before, path)
+
     def gating(self) -> list[Finding]:
         """The findings that fail the run under the policy."""
         return [finding for finding in self.findings if self.policy.gates(finding)]
@@ -162,7 +171,7 @@ class RunLog:
             self._attempts |= {stopped.test: stopped for stopped in run.stopped}
             self._recorded += [Recorded("", 1, finding) for finding in found]
             part.unlink()
-        write_findings(self.path, self.run_info(), self.findings)
+        write_findings(self.path, self.run_info(), self.findings, self.changes())
 
     def forget_parts(self) -> None:
         """Remove parts a crashed earlier run left behind, before this run's workers write theirs."""

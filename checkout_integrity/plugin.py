@@ -14,6 +14,7 @@ from pytest_bdd.parser import Feature, Scenario, Step
 
 from checkout_integrity import (
     _allure,
+    _changes,
     _evidence,
     _feature_files,
     _gate,
@@ -35,6 +36,7 @@ from checkout_integrity._run_log import RunLog, ScenarioLabel
 RUN_LOG = pytest.StashKey[RunLog]()
 SCENARIO = pytest.StashKey[ScenarioLabel]()
 JOURNEY = pytest.StashKey[Journey]()
+TOLD = pytest.StashKey[str]()  # what came of telling the --notify webhook
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -61,6 +63,7 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     if not hasattr(config, "workerinput"):
         log.forget_parts()
+        log.earlier = _options.earlier_run(config)
     config.stash[RUN_LOG] = log
     for before_writing in (_allure.MaskCardNumbers(), _allure.FlagFlaky()):
         allure_commons.plugin_manager.register(before_writing)
@@ -182,6 +185,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         _allure.write_categories(results)
     if not config.option.collectonly:  # a run that only lists its scenarios judges none and gates nothing
         session.exitstatus = _gate.exit_status(session.exitstatus, log)
+        if (url := config.getoption("notify")) is not None:
+            config.stash[TOLD] = _tell(url, log)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
@@ -191,8 +196,23 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     terminalreporter.section("checkout-integrity findings")
     for line in _summary.summary_lines(log, terminalreporter._tw.fullwidth, config.invocation_params.dir):
         terminalreporter.write_line(line)
+    if (changes := log.changes()) is not None:
+        for line in changes.lines():
+            terminalreporter.write_line(line)
+    if TOLD in config.stash:
+        terminalreporter.write_line(config.stash[TOLD])
     for line in _summary.written(log, config):
         terminalreporter.write_line(line)
+
+
+def _tell(url: str, log: RunLog) -> str:
+    """Tell the webhook of the run's new findings (all of them, uncompared), if any; what happened, in a line."""
+    changes = log.changes()
+    new = changes.new if changes is not None else tuple(log.findings)
+    if not new:
+        return f"nothing new to tell the webhook at {url}"
+    problem = _changes.notify(url, _changes.webhook_body(log.run_info(), new, changes.since if changes else None))
+    return problem or f"told the webhook at {url} of {len(new)} new finding{'' if len(new) == 1 else 's'}"
 
 
 @pytest.fixture(scope="session")

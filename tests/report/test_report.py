@@ -3,13 +3,14 @@ results carry labels, environment and categories, and findings.json lists eviden
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import expect
 
-from checkout_integrity._report import BuiltReport
+from checkout_integrity._report import BuiltReport, build_html_report
 from demo_hotel.faults import FAULTS
 from tests.report.browsing import chromium_page, open_test
 from tests.report.conftest import FaultedRun
@@ -134,3 +135,15 @@ def test_the_terminal_ends_with_a_table_of_findings_and_the_gates_verdict(faulte
     assert "gate fails (fail_on critical)" in output
     assert faulted_run.run.exit_code == 1
     assert f"JUnit XML: {faulted_run.reports / 'junit.xml'}" in output
+
+
+def test_each_report_adds_its_run_to_the_history_the_next_one_shows(
+    faulted_run: FaultedRun, built_report: BuiltReport
+) -> None:
+    history = faulted_run.reports / "history.jsonl"
+    runs = history.read_text(encoding="utf-8").splitlines()
+
+    build_html_report(faulted_run.reports)
+
+    assert len(history.read_text(encoding="utf-8").splitlines()) == len(runs) + 1
+    assert all(json.loads(run)["testResults"] for run in runs)  # each run's results, by test, for the next report
