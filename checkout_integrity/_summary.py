@@ -21,9 +21,10 @@ INDENT = "    "
 def summary_lines(log: RunLog, width: int, cwd: Path) -> list[str]:
     """The findings table and the gate's verdict, for a terminal `width` characters wide.
 
-    One row per finding (id, severity, gate, scenario), then the customer's words and the evidence
-    folder under it, so that the message keeps the whole width however narrow the terminal. Under the
-    verdict, the scenarios that passed only when retried and those that were not checked.
+    One row per defect (id, severity, gate, and its scenario, or how many scenarios when it broke in
+    several), then the customer's words, each followed by the scenarios that met them and their evidence
+    folders, so that the message keeps the whole width however narrow the terminal; findings.json keeps
+    every finding. Under the verdict, the scenarios that passed only when retried and those not checked.
     """
     under = [*flaky_lines(log.flaky), *stopped_lines(log.stopped)]
     if not log.walked and not log.findings:
@@ -37,21 +38,42 @@ def summary_lines(log: RunLog, width: int, cwd: Path) -> list[str]:
     if not log.findings:
         walked = f"{log.walked} scenario{'' if log.walked == 1 else 's'}"
         return [f"no broken promises found in {walked}; gate passes ({log.policy.describe()})", *under]
-    rows = [(f.id, f.severity, log.policy.standing(f), f.scenario) for f in log.findings]
+    defects: dict[tuple[str, str, str], list[Finding]] = {}  # in the order first found
+    for finding in log.findings:
+        defects.setdefault((finding.id, finding.severity, log.policy.standing(finding)), []).append(finding)
+    rows = [(*defect, found[0].scenario if len(found) == 1 else f"in {len(found)} scenarios")
+            for defect, found in defects.items()]
     widths = [max(len(row[column]) for row in [HEADER, *rows]) for column in range(3)]
     scenario_width = max(width - sum(widths) - 2 * len(widths) - 1, 20)
     lines = [*_row(HEADER, widths, scenario_width), "-" * (width - 1)]
-    for finding, row in zip(log.findings, rows, strict=True):
+    for found, row in zip(defects.values(), rows, strict=True):
         lines += _row(row, widths, scenario_width)
-        lines += textwrap.wrap(finding.message, width - 1, initial_indent=INDENT, subsequent_indent=INDENT)
-        if folder := _folder(finding, cwd):
-            lines.append(f"{INDENT}evidence: {folder}")
+        lines += _told(found, width, cwd)
     gating = log.gating()
     if gating:
         verdict = f"gate fails ({log.policy.describe()}): {len(gating)} of {len(log.findings)} finding(s) fail it"
     else:
         verdict = f"gate passes ({log.policy.describe()}): no finding fails it"
     return [*lines, verdict, *under]
+
+
+def _told(found: list[Finding], width: int, cwd: Path) -> list[str]:
+    """Each of the defect's messages, then (when it broke in several scenarios) the scenarios that met it,
+    with the evidence folder of each."""
+    messages: dict[str, list[Finding]] = {}
+    for finding in found:
+        messages.setdefault(finding.message, []).append(finding)
+    lines = []
+    for message, same in messages.items():
+        lines += textwrap.wrap(message, width - 1, initial_indent=INDENT, subsequent_indent=INDENT)
+        for finding in same:
+            folder = _folder(finding, cwd)
+            if len(found) == 1:
+                lines += [f"{INDENT}evidence: {folder}"] if folder else []
+                continue
+            met = finding.scenario + (f" (evidence: {folder})" if folder else "")
+            lines += textwrap.wrap(met, width - 1, initial_indent=f"{INDENT}- ", subsequent_indent=f"{INDENT}  ")
+    return lines
 
 
 def _row(row: tuple[str, str, str, str], widths: list[int], scenario_width: int) -> list[str]:

@@ -111,6 +111,27 @@ def test_the_terminal_table_keeps_the_message_whole_on_a_narrow_terminal(tmp_pat
     assert lines[-1] == "gate fails (fail_on critical, major): 1 of 1 finding(s) fail it"
 
 
+def test_the_terminal_tells_a_defect_met_in_several_scenarios_once_with_the_scenarios_under_its_words(
+    tmp_path: Path,
+) -> None:
+    log = RunLog(tmp_path / "findings.json", "demo_hotel", (), 1)
+    fee = "A fee appeared only at the last step: 'Service fee' €19.00 was added at payment."
+    for scenario, message in [("fees", fee), ("stays", fee), ("goods", fee.replace("€19.00", "£2.95"))]:
+        shot = str(tmp_path / "evidence" / scenario / "04-payment.png")
+        found = CATALOGUE["hidden-fee"].finding(message, "payment", (shot,))
+        log.record([found], ScenarioLabel(scenario, "Fees", "en", f"t.py::{scenario}"))
+
+    assert summary_lines(log, 120, tmp_path)[2:-1] == [
+        "hidden-fee  critical  fails the gate  in 3 scenarios",
+        f"    {fee}",
+        "    - fees (evidence: evidence/fees)",
+        "    - stays (evidence: evidence/stays)",
+        f"    {fee.replace('€19.00', '£2.95')}",
+        "    - goods (evidence: evidence/goods)",
+    ]
+    assert len(log.findings) == 3  # findings.json keeps every one
+
+
 def test_only_scenarios_whose_last_attempt_stopped_before_their_promises_are_not_checked(tmp_path: Path) -> None:
     def report(
         test: str, when: Literal["setup", "call", "teardown"], outcome: Literal["passed", "failed"] = "failed"
