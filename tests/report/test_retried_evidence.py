@@ -60,7 +60,7 @@ def test_every_attempt_shows_each_step_with_its_screenshot(retried: FaultedRun) 
         shown = [
             [attachment["name"] for attachment in step.get("attachments", [])]
             for step in result["steps"]
-            if not step["name"].startswith("Then")
+            if not step["name"].startswith(("Then", "Given I am a customer"))  # that Given opens no page yet
         ]
         assert all(any(name.endswith(": screenshot") for name in names) for names in shown), shown
         assert any(name.startswith("network:") for names in shown for name in names), shown
