@@ -5,9 +5,9 @@ fields covered in the page itself, by boxes in Playwright's mask colour placed t
 page's Content-Security-Policy does not stop them) and taken away in the same `finally`; a page that fits
 the window is pictured as the window, at half the cost of a full-page picture. In a booking that is about
 0.3 s against 0.5 s for `page.screenshot(mask=..., full_page=True)` (bench/overhead.py prints both ways);
-other browsers get Playwright's screenshot. When Chromium has no picture to give ("Unable to capture
-screenshot": no frame painted yet, or a page too tall to hold in one picture), the camera waits for the
-next painted frame and pictures the window the customer is looking at.
+other browsers get Playwright's screenshot. A page too tall to hold in one picture is pictured as the
+window the customer is looking at; so is one that Chromium has no picture of ("Unable to capture
+screenshot": no frame painted yet), once the next frame is painted.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from playwright.sync_api import Error as PlaywrightError
 CARD_FIELDS = "input[autocomplete^='cc-'], input[name^='card']"  # the fields whose content is never pictured
 MASK_COLOUR = "#FF00FF"  # Playwright's own mask colour: the report's readers know it
 NO_PICTURE = "Unable to capture screenshot"  # Chromium had nothing to copy: no painted frame, or one too large
+# The largest side of a whole-page picture asked of Chromium (its largest texture): a page taller than that is
+# pictured as the window, for asking more makes Chromium refuse, or under memory pressure close the tab.
+LARGEST_PICTURE_PX = 16384
 # Resolves once the page has painted a frame; a page that paints none (hidden, or one whose own
 # requestAnimationFrame never calls back) is given a second, and then pictured as it is.
 NEXT_FRAME = """() => new Promise(painted => {
@@ -76,9 +79,10 @@ def snap(page: Page, path: Path, secrets: str = CARD_FIELDS) -> str:
 
 
 def _capture(page: Page, size: dict[str, int]) -> bytes:
-    """The PNG of the window, or of the whole page where it is larger than the window; the window, once a
-    frame has been painted, when Chromium has no such picture to give."""
-    whole = size["width"] > size["windowWidth"] or size["height"] > size["windowHeight"]
+    """The PNG of the window, or of the whole page where it is larger than the window (and not too large to
+    picture); the window, once a frame has been painted, when Chromium has no such picture to give."""
+    larger = size["width"] > size["windowWidth"] or size["height"] > size["windowHeight"]
+    whole = larger and max(size["width"], size["height"]) <= LARGEST_PICTURE_PX
     try:
         return _picture(page, size if whole else None)
     except PlaywrightError as error:
