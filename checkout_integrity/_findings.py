@@ -114,6 +114,7 @@ CATALOGUE: dict[str, Defect] = {
         Defect("fake-urgency", "The countdown started again when I reloaded.", "major"),
         Defect("currency-switch", "The currency changed on the way.", "critical"),
         Defect("total-mismatch", "The lines don't add up to the total.", "major"),
+        Defect("fake-scarcity", "It said only one was left, and it wasn't true.", "major"),
         Defect("slow-step", "The payment page took ages.", "major"),
         Defect("layout-shift", "The pay button jumped as I went to click it.", "major"),
         Defect("inaccessible-step", "I could not do it with a keyboard or a screen reader.", "major"),

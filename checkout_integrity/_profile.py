@@ -739,6 +739,7 @@ NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "cart-lost": (("read.lines",), ("sign_in",), ("open_cart",)),
     "fake-urgency": (("read.countdown",),),
     "total-mismatch": (("read.lines",),),
+    "fake-scarcity": (("read.offers.left",), ("roles.ordinary",), (ORDERS,)),
 }
 # What the customer looks for, and who they are, as a checkout form asks it (Faker, in the customer's locale).
 WANTED = ("check_in", "check_out", "nights", "guests", "quantity")

@@ -16,6 +16,7 @@ from checkout_integrity._masking import FIELD_VALUE_JS
 from checkout_integrity._money import Money
 from checkout_integrity._profile import Lines, Profile
 from checkout_integrity._profile_locators import Where
+from checkout_integrity.promises._steps import LEFT_OF
 
 ABOUT_NEAR = """(root, near) => {
   const text = (document.title + ' | ' + (document.body ? document.body.innerText : '')).replace(/\\s+/g, ' ').trim();
@@ -128,7 +129,8 @@ class Seen:
             currency=currencies.pop() if len(currencies) == 1 else None,
             form=self.form,
             hold_remaining=self.hold_remaining,
-            facts={**facts, **self.facts},
+            facts={**facts, **self.facts, **{f"{LEFT_OF}{name}": offer["left"] for name, offer in self.offers.items()
+                                             if offer.get("left", "0") != "0" and "sold_out" not in offer}},
             screenshot=screenshot,
         )
 

@@ -77,6 +77,11 @@ UK_DRIP_PRICING = Rule(
     "an invitation to purchase states the total price, mandatory fees included",
     "https://www.legislation.gov.uk/ukpga/2024/13/part/4/chapter/1",
 )
+DSA_DARK_PATTERNS = Rule(
+    "EU Digital Services Act, Regulation (EU) 2022/2065, art. 25",
+    "no interface that deceives or manipulates its users or impairs their free and informed decisions",
+    "https://eur-lex.europa.eu/eli/reg/2022/2065/oj",
+)
 PSD2_UNAUTHORISED = Rule(
     "EU Payment Services Directive (EU) 2015/2366 (PSD2), art. 64 and 73",
     "a payment is authorised only with the payer's consent; an unauthorised one is refunded at once",
@@ -96,6 +101,7 @@ MAY_BREACH: dict[str, tuple[Rule, ...]] = {
     "receipt-mismatch": (CRD_CONFIRMATION, UCPD_PRICE),
     "basket-sneak": (CRD_EXTRA_PAYMENTS, UK_EXTRA_PAYMENTS),
     "fake-urgency": (UCPD_LIMITED_TIME,),
+    "fake-scarcity": (UCPD_LIMITED_TIME, UCPD_AVAILABILITY, DSA_DARK_PATTERNS),
     "currency-switch": (UCPD_PRICE, PRICE_INDICATION),
     "total-mismatch": (PRICE_INDICATION, UCPD_PRICE),
     "inaccessible-step": (EAA,),

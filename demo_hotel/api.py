@@ -78,7 +78,7 @@ def api_routes(shop: Shop) -> list[Route]:
         stay = stay_from(request.query_params)
         found = [
             {"slug": offer.room.slug, "name": offer.room.name, "nightly": str(offer.room.nightly),
-             "total": str(offer.total), "rooms_left": offer.rooms_left}
+             "total": str(offer.total), "rooms_left": offer.claimed}
             for offer in shop.offers(request, stay)
         ]
         return JSONResponse({"stay": stay_of(stay), "currency": CURRENCY, "offers": found})

@@ -20,6 +20,7 @@ FAULTS: dict[str, str] = {
     "layout-shift": "a late banner pushes the pay button down",
     "inaccessible-step": "the card fields lose their labels",
     "retyping": "the payment page asks for the guest's email again",
+    "fake-scarcity": 'every offer on sale claims "Only 1 left!", whatever is left',
 }
 
 

@@ -46,9 +46,12 @@ SLOW_PAYMENT_SECONDS = 3.0
 
 @dataclass(frozen=True)
 class Offer:
+    """A room type for a stay: the rooms left to this customer, and how many the shop says are left."""
+
     room: RoomType
     rooms_left: int
     total: Decimal
+    claimed: int  # fault fake-scarcity: 1 whenever any is left
 
 
 @dataclass(frozen=True)
@@ -203,19 +206,17 @@ class Shop(Counter[Store]):
         return self.render(request, "search.html", stay=stay)
 
     def offers(self, request: Request, stay: Stay) -> list[Offer]:
-        """Every room type for the stay, with the rooms left to this customer and the stay's total."""
+        """Every room type for the stay, with the rooms left to this customer and the stay's total; fault
+        fake-scarcity says one is left of every room type on sale."""
         cart = self.store.cart(self.owner(request))
         now = self.clock.now()
-        return [
-            Offer(
-                room,
-                self.store.rooms_left(
-                    room.slug, stay, now, cart_id=cart.id if cart else None, count_holds=self.holds_count
-                ),
-                offer_total(room, stay),
-            )
-            for room in self.store.room_types()
-        ]
+        offers = []
+        for room in self.store.room_types():
+            left = self.store.rooms_left(room.slug, stay, now, cart_id=cart.id if cart else None,
+                                         count_holds=self.holds_count)
+            claimed = min(left, 1) if "fake-scarcity" in self.faults else left
+            offers.append(Offer(room, left, offer_total(room, stay), claimed))
+        return offers
 
     @property
     def preselected(self) -> frozenset[str]:

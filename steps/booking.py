@@ -50,6 +50,8 @@ def a_customer(storefront: Storefront) -> Storefront:
 
 @when("I look at what the shop offers")
 @when("guardo cosa offre il negozio")
+@when("I look at what the shop offers again")
+@when("guardo di nuovo cosa offre il negozio")
 def look_at_the_offers(storefront: Storefront, stay: Stay) -> None:
     storefront.find_offers(stay)
 

@@ -7,8 +7,8 @@ from dataclasses import replace
 from pytest_bdd import given, parsers, when
 
 from checkout_integrity import Journey
-from checkout_integrity._checkable import action, needs
-from checkout_integrity._profile import SoldOut
+from checkout_integrity._checkable import action, needs, role
+from checkout_integrity._profile import Profile, SoldOut
 from fixtures.browsers import ShopOn
 from fixtures.customers import Customer
 from pages.storefront import Stay, Storefront, book_and_pay
@@ -39,6 +39,19 @@ def sign_in_elsewhere(shop_on: ShopOn, customer: Customer, device: str) -> Store
     shop.sign_in(customer)
     shop.open_cart()
     return shop
+
+
+@when("another customer buys an ordinary offer")
+@when("un altro cliente compra un'offerta qualsiasi")
+@needs(role("ordinary"))
+def rival_buys_an_ordinary_offer(
+    rival_shop: Storefront, rival: Customer, journey: Journey, stay: Stay, site_profile: Profile
+) -> None:
+    try:
+        book_and_pay(rival_shop, stay, site_profile.roles["ordinary"].offer, rival)
+        journey.observe(rival_shop.look())
+    except SoldOut as gone:
+        journey.observe(gone.seen)
 
 
 @when("another customer tries to buy the same one")

@@ -55,6 +55,10 @@ one_currency = holding_to("currency-switch", bank=True)
 then("every amount is in the same currency")(one_currency)
 then("ogni importo è nella stessa valuta")(one_currency)
 
+left_is_true = holding_to("fake-scarcity")
+then("what the shop says is left is true")(left_is_true)
+then("quello che il negozio dice che resta è vero")(left_is_true)
+
 lines_add_up = holding_to("total-mismatch")
 then("the lines add up to the total on every page")(lines_add_up)
 then("le righe tornano con il totale in ogni pagina")(lines_add_up)

@@ -19,6 +19,7 @@ OTHER_DEVICE_CART = "cart on my other device"
 RELOADED_CART = "cart after reload"
 PAYING = (PAYMENT, PAYMENT_DECLINED)
 PAGE = "page"
+LEFT_OF = "left of "  # a results snapshot's fact per offer: "left of Classic Double" -> "3", as the shop claims it
 ORDER_CHANGED = "order changed"  # a snapshot's fact: the customer changed their order just before (a code, an extra)
 
 

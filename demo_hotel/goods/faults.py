@@ -18,4 +18,5 @@ GOODS_FAULTS: dict[str, str] = {
     "layout-shift": "a late banner pushes the Place order button down",
     "inaccessible-step": "the card fields lose their labels",
     "retyping": "the payment page asks for the email address again",
+    "fake-scarcity": 'every product in stock says "Only 1 left!", whatever is left',
 }

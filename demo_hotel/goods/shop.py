@@ -66,10 +66,11 @@ class NotYet:
 
 @dataclass(frozen=True)
 class Stocked:
-    """A product as this customer finds it: how many units are left to them."""
+    """A product as this customer finds it: how many units are left to them, and what the shop says of it."""
 
     product: Product
     left: int
+    claim: str  # "23 in stock"; fault fake-scarcity: "Only 1 left!" whatever is left
 
 
 def quantity_from(form: FormData) -> int:
@@ -122,7 +123,8 @@ class GoodsShop(Counter[GoodsStore]):
             cart_id=basket.id if basket is not None and basket.reference is None else None,
             count_holds=self.reservations_hold,
         )
-        return Stocked(product, left)
+        claim = "Only 1 left!" if "fake-scarcity" in self.faults else f"{left} in stock"
+        return Stocked(product, left, claim)
 
     async def catalogue(self, request: Request) -> Response:
         return self.render(request, "catalogue.html", products=[self.stocked(request, p) for p in PRODUCTS])

@@ -75,6 +75,7 @@ class ProfiledStorefront:
         title = self._title_of(name, seen.offers)
         offer = seen.offers[title]
         self.facts["room_type"] = offer["id"]
+        self.facts["offer"] = title  # as the results name it
         if "left" in offer:
             self.facts["rooms_left"] = offer["left"]
         if "sold_out" in offer:

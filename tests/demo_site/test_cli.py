@@ -19,11 +19,11 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_catalogue_has_the_fifteen_fault_ids() -> None:
+def test_the_catalogue_has_the_sixteen_fault_ids() -> None:
     assert list(FAULTS) == [
         "price-drift", "hidden-fee", "hold-broken", "input-lost", "double-charge", "receipt-mismatch",
         "basket-sneak", "cart-lost", "fake-urgency", "currency-switch", "total-mismatch",
-        "slow-step", "layout-shift", "inaccessible-step", "retyping",
+        "slow-step", "layout-shift", "inaccessible-step", "retyping", "fake-scarcity",
     ]  # fmt: skip
 
 

@@ -298,3 +298,16 @@ def test_retyping_asks_for_the_email_again_and_refuses_to_pay_without_it(
     assert (without_email.status, without_email.one("payment-error").text) == (402, "Enter your email address.")
     assert customer.charges() == []
     assert customer.pay({**VISA, "email": GUEST["email"]}).all("booking-reference")
+
+
+@pytest.mark.parametrize(("on", "left"), [(CLEAN, [3, 2, 1]), (FAULTY, [1, 1, 1])])
+def test_fake_scarcity_says_one_room_is_left_of_every_room_type_on_sale(
+    site_with: SiteWith, customer_at: CustomerAt, on: bool, left: list[int]
+) -> None:
+    customer = customer_at(site_with(*switched("fake-scarcity", on)))
+
+    results = customer.search()
+
+    assert [claim.text for claim in results.all("offer-rooms-left")] == [
+        f"{count} room{'s' if count != 1 else ''} left" for count in left
+    ]

@@ -558,3 +558,17 @@ def test_restock_puts_the_last_lamp_back_for_the_next_scenario(shopper: Shopper)
     assert shopper.http.post("/__test__/restock").json() == {"restocked": True}
 
     assert shopper.get(f"/product/{LAMP}").the("stock-level").text == "1 in stock"
+
+
+@pytest.mark.parametrize(("on", "claims"), [(CLEAN, ["25 in stock", "10 in stock", "1 in stock", "4 in stock"]),
+                                            (FAULTY, ["Only 1 left!"] * 4)])
+def test_fake_scarcity_says_only_one_is_left_of_every_product_in_stock(
+    goods_with: GoodsWith, shopper_at: ShopperAt, on: bool, claims: list[str]
+) -> None:
+    shopper = shopper_at(goods_with(*switched("fake-scarcity", on)))
+
+    levels = [card.the("stock-level").text for card in shopper.get("/").classed("product-card")]
+
+    assert levels == [*claims, "Unavailable"]  # the sold-out throw stays sold out
+    assert shopper.get(f"/product/{ORGANISER}").the("stock-level").text == claims[0]
+    assert shopper.add(ORGANISER, 3).path == "/basket"  # the claim is only words: three can still be bought

@@ -53,7 +53,8 @@ def total(lines: Sequence[Line]) -> Money:
 
 
 def demo_journey(*faults: str) -> Journey:
-    """Giulia books the last Family Suite for 2 nights with breakfast, as the demo site with `faults` serves it."""
+    """Giulia books the last Family Suite for 2 nights with breakfast, as the demo site with `faults` serves it;
+    another customer buys a Classic Double as she looks at the results, and she looks again."""
     on = set(faults)
     journey = Journey("Giulia Rossi")
 
@@ -91,7 +92,10 @@ def demo_journey(*faults: str) -> Journey:
     for seconds, (field, value) in enumerate(SEARCH.items(), start=-10):
         do("type", field, "/", seconds, value)
     do("click", "Search", "/", -5)
-    see("results", 0, amounts={"Classic Double total": eur("256.00"), "Family Suite total": eur("496.00")})
+    offers = {"Classic Double total": eur("256.00"), "Family Suite total": eur("496.00")}
+    see("results", 0, amounts=offers, facts={"left of Classic Double": "1" if "fake-scarcity" in on else "3"})
+    journey.observe(Snapshot("confirmation", at(1), actor="rival", facts={"offer": "Classic Double"}))
+    see("results", 2, amounts=offers, facts={"left of Classic Double": "1" if "fake-scarcity" in on else "2"})
     see("room", 15, amounts={"total": eur("496.00")}, facts=ROOM_FACTS,
         form={"Breakfast": "yes", "Travel insurance": "yes" if "basket-sneak" in on else ""})
     do("click", "Choose Family Suite", "/search", 10)

@@ -16,14 +16,14 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def test_needs_are_the_promises_about_money_room_and_details() -> None:
-    assert NEEDS == tuple(CATALOGUE)[:11]
+    assert NEEDS == tuple(CATALOGUE)[:12]
 
 
 def test_the_table_shows_each_level_with_its_broken_promises() -> None:
     journey = demo_journey("hidden-fee", "slow-step", "retyping")
     markdown = experience_of(journey, check_promises(journey)).as_markdown()
     assert markdown.startswith("# How the checkout went for Giulia Rossi\n")
-    assert "## Needs met: 10 of 11 promises kept" in markdown
+    assert "## Needs met: 11 of 12 promises kept" in markdown
     assert "| hidden-fee | broken | A fee appeared only at the last step: 'Service fee' €19.00 was added" in markdown
     assert "| price-drift | kept | — |" in markdown
     assert "| fields typed | 12 |" in markdown and "| fields typed again | 3 |" in markdown
@@ -37,7 +37,7 @@ def test_the_table_shows_each_level_with_its_broken_promises() -> None:
 
 def test_a_clean_journey_says_so_on_every_level() -> None:
     markdown = experience_of(demo_journey(), []).as_markdown()
-    assert "## Needs met: 11 of 11 promises kept" in markdown and "| broken |" not in markdown
+    assert "## Needs met: 12 of 12 promises kept" in markdown and "| broken |" not in markdown
     assert "Nothing was typed twice and nothing was out of reach of a keyboard or screen reader." in markdown
     assert "Every page answered within its budget and held still." in markdown
 
@@ -47,7 +47,7 @@ def test_promises_the_site_gives_no_way_to_check_are_not_counted_as_kept() -> No
     unchecked = {"double-charge": "pay.request and statement", "receipt-mismatch": "mailbox or statement"}
     journey = Journey(journey.customer, journey.budgets, unchecked)
     markdown = experience_of(journey, []).as_markdown()
-    assert "## Needs met: 9 of 9 promises kept, 2 not checkable on this site (double-charge, receipt-mismatch)" in (
+    assert "## Needs met: 10 of 10 promises kept, 2 not checkable on this site (double-charge, receipt-mismatch)" in (
         markdown
     )
     assert "| receipt-mismatch | not checkable | this site gives no mailbox or statement |" in markdown

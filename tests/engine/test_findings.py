@@ -22,6 +22,7 @@ CATALOGUE_SEVERITIES = {
     "fake-urgency": "major",
     "currency-switch": "critical",
     "total-mismatch": "major",
+    "fake-scarcity": "major",
     "slow-step": "major",
     "layout-shift": "major",
     "inaccessible-step": "major",

@@ -709,3 +709,40 @@ def test_checks_only_the_promises_asked_for_and_tells_each_finding_once() -> Non
 def test_an_unknown_promise_id_names_the_nearest_one() -> None:
     with pytest.raises(UnknownPromise, match="no promise 'price-drfit' \\(the nearest is 'price-drift'\\)"):
         check_promises(demo_journey(), ["price-drfit"])
+
+
+# fake-scarcity
+
+
+def results(seconds: float, **left: int) -> Snapshot:
+    """My look at the results, the shop claiming how many are left of each offer."""
+    return Snapshot("results", at(seconds), facts={f"left of {offer}": str(count) for offer, count in left.items()})
+
+
+def rival_bought(seconds: float, offer: str) -> Snapshot:
+    return Snapshot("confirmation", at(seconds), actor="rival", facts={"offer": offer})
+
+
+def test_fake_scarcity_names_a_claim_that_did_not_move_when_another_customer_bought_one() -> None:
+    journey = journey_of(results(0, Suite=1, Double=3), rival_bought(5, "Double"), results(9, Suite=1, Double=3))
+    finding = only(check_promises(journey, ["fake-scarcity"]), "fake-scarcity")
+    assert finding.message == (
+        "It said only one was left, and it wasn't true: the results said 3 left of 'Double', another customer "
+        "bought one, and the results still said 3 left."
+    )
+    assert finding.step == "results"
+
+
+def test_fake_scarcity_names_a_claim_that_outlived_every_unit_it_said_was_left() -> None:
+    journey = journey_of(results(0, Lamp=2), rival_bought(3, "Lamp"), rival_bought(5, "Lamp"), results(9, Lamp=1))
+    assert "the results said 2 left of 'Lamp', another customer bought 2, and the results still said 1 left" in only(
+        check_promises(journey, ["fake-scarcity"]), "fake-scarcity"
+    ).message
+
+
+def test_fake_scarcity_is_silent_when_the_claim_moves_or_the_offer_is_gone_after_the_purchase() -> None:
+    moved = journey_of(results(0, Double=3), rival_bought(5, "Double"), results(6, Double=3), results(9, Double=2))
+    gone = journey_of(results(0, Suite=1), rival_bought(5, "Suite"), results(9))  # sold out: no claim after
+    unbought = journey_of(results(0, Double=3), results(9, Double=3))  # nobody bought: a steady claim is true
+    assert check_promises(moved, ["fake-scarcity"]) == []  # the page left open meanwhile (6 s) is not the last look
+    assert check_promises(gone, ["fake-scarcity"]) == [] and check_promises(unbought, ["fake-scarcity"]) == []
