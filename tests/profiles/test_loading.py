@@ -23,7 +23,8 @@ def test_the_demo_profiles_load_and_can_check_every_promise(name: str) -> None:
     assert profile.missing_for(PROMISES, senses=frozenset({"orders"})) == {"double-charge": ["statement"]}  # outside
     never_buying = profile.missing_for(PROMISES, senses=frozenset({"statement"}))
     assert never_buying == {promise: ["orders"] for promise in
-                            ("price-drift", "hold-broken", "input-lost", "double-charge", "receipt-mismatch")}
+                            ("price-drift", "hold-broken", "input-lost", "double-charge", "receipt-mismatch",
+                             "fake-scarcity")}
 
 
 def test_a_profile_is_found_by_name_or_by_path() -> None:
