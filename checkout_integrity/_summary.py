@@ -58,21 +58,20 @@ def summary_lines(log: RunLog, width: int, cwd: Path) -> list[str]:
 
 
 def _told(found: list[Finding], width: int, cwd: Path) -> list[str]:
-    """Each of the defect's messages, then (when it broke in several scenarios) the scenarios that met it,
-    with the evidence folder of each."""
+    """Each of the defect's messages, then (when it broke in several scenarios) the scenarios that met it;
+    then the folder of their evidence."""
     messages: dict[str, list[Finding]] = {}
     for finding in found:
         messages.setdefault(finding.message, []).append(finding)
     lines = []
     for message, same in messages.items():
         lines += textwrap.wrap(message, width - 1, initial_indent=INDENT, subsequent_indent=INDENT)
-        for finding in same:
-            folder = _folder(finding, cwd)
-            if len(found) == 1:
-                lines += [f"{INDENT}evidence: {folder}"] if folder else []
-                continue
-            met = finding.scenario + (f" (evidence: {folder})" if folder else "")
-            lines += textwrap.wrap(met, width - 1, initial_indent=f"{INDENT}- ", subsequent_indent=f"{INDENT}  ")
+        for finding in same if len(found) > 1 else ():
+            lines += textwrap.wrap(finding.scenario, width - 1, initial_indent=f"{INDENT}- ",
+                                   subsequent_indent=f"{INDENT}  ")
+    folders = [folder for finding in found if (folder := _folder(finding, cwd))]
+    if folders:
+        lines.append(f"{INDENT}evidence: {folders[0] if len(folders) == 1 else os.path.commonpath(folders)}")
     return lines
 
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 from checkout_integrity import _profile_doctor, _step_library
@@ -46,10 +47,13 @@ def caught(faults: tuple[str, ...], findings_file: Path) -> tuple[list[str], lis
     stopped on an error before their promises)."""
     written = json.loads(findings_file.read_text(encoding="utf-8"))
     found = written["findings"]
+    by_defect: dict[str, list[dict[str, str]]] = {}
+    for seen in found:
+        by_defect.setdefault(seen["id"], []).append(seen)
     told = [
         f"\nThe customers met {len(found)} broken promise(s) with faults {', '.join(faults)} on:",
-        *(f"  - {seen['id']} ({seen['severity']}), '{seen['scenario']}': {seen['message']}" for seen in found),
-        f"Findings file: {findings_file}",
+        *(_defect_line(defect, met) for defect, met in by_defect.items()),
+        f"Findings file: {findings_file} (every finding of every scenario)",
     ]
     missed = sorted(set(faults) - {finding["id"] for finding in found})
     troubles = [f"Not caught: {', '.join(missed)}"] if missed else []
@@ -58,6 +62,16 @@ def caught(faults: tuple[str, ...], findings_file: Path) -> tuple[list[str], lis
         for scenario in written["run"].get("stopped", [])
     ]
     return told + ([] if missed else ["Every switched-on fault was caught."]), troubles
+
+
+def _defect_line(defect: str, met: list[dict[str, str]]) -> str:
+    """'  - hidden-fee (critical) in 18 scenarios: A fee appeared only at the last step: ...', the words most
+    scenarios met."""
+    words = Counter(seen["message"] for seen in met)
+    message, _ = words.most_common(1)[0]
+    scenarios = "1 scenario" if len(met) == 1 else f"{len(met)} scenarios"
+    others = f" (and {len(words) - 1} other wording{'s' if len(words) > 2 else ''})" if len(words) > 1 else ""
+    return f"  - {defect} ({met[0]['severity']}) in {scenarios}: {message}{others}"
 
 
 def report(arguments: argparse.Namespace) -> int:

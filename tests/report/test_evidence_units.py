@@ -124,10 +124,11 @@ def test_the_terminal_tells_a_defect_met_in_several_scenarios_once_with_the_scen
     assert summary_lines(log, 120, tmp_path)[2:-1] == [
         "hidden-fee  critical  fails the gate  in 3 scenarios",
         f"    {fee}",
-        "    - fees (evidence: evidence/fees)",
-        "    - stays (evidence: evidence/stays)",
+        "    - fees",
+        "    - stays",
         f"    {fee.replace('€19.00', '£2.95')}",
-        "    - goods (evidence: evidence/goods)",
+        "    - goods",
+        "    evidence: evidence",  # the folder that holds each scenario's own
     ]
     assert len(log.findings) == 3  # findings.json keeps every one
 

@@ -35,3 +35,18 @@ def test_a_missed_fault_and_a_scenario_not_checked_are_troubles(tmp_path: Path) 
     ]
     _, troubles = caught(FAULTS, written(tmp_path, "hidden-fee", "price-drift", stopped=(STOPPED,)))
     assert len(troubles) == 1 and troubles[0].startswith("Not checked: 'the price is held'")
+
+
+def test_a_defect_met_in_several_scenarios_is_told_in_one_line(tmp_path: Path) -> None:
+    run = RunInfo("demo_hotel", "", "chromium", FAULTS, "2026-11-24T10:00:00+00:00", 7, scenarios=3)
+    fee = CATALOGUE["hidden-fee"]
+    findings = [fee.finding("A fee appeared: €19.00.", "payment"), fee.finding("A fee appeared: €19.00.", "payment"),
+                fee.finding("A fee appeared: £2.95.", "payment"), CATALOGUE["price-drift"].finding("Drift.", "payment")]
+    write_findings(tmp_path / "findings.json", run, findings)
+
+    told, _ = caught(FAULTS, tmp_path / "findings.json")
+
+    assert told[1:3] == [
+        "  - hidden-fee (critical) in 3 scenarios: A fee appeared: €19.00. (and 1 other wording)",
+        "  - price-drift (critical) in 1 scenario: Drift.",
+    ]
