@@ -145,7 +145,7 @@ def _walk(shop: ProfiledShop, profile: Profile, walk: Walk) -> None:
     _look(shop, walk, "checkout")
     if (chooser := profile.choose_payment) is not None:  # each way of paying, picked once; then the card's
         for word, label in chooser.methods.items():
-            shop.act("choose_payment", {"method": label})
+            shop.choose_payment(word)
             walk.heard(f"choose_payment.methods.{word}", f"{label!r} on {shop.page.url}")
     if not profile.site.orders:  # a live shop: up to the pay button, and no further
         _enter_card(shop, doctor.card)
@@ -200,8 +200,7 @@ def _pay(shop: ProfiledShop, walk: Walk, card: TestCard, name: str) -> None:
 
 
 def _enter_card(shop: ProfiledShop, card: TestCard) -> None:
-    if (chooser := shop.profile.choose_payment) is not None and "card" in chooser.methods:
-        shop.act("choose_payment", {"method": chooser.methods["card"]})
+    shop.choose_payment("card")
     if shop.can("enter_card"):
         shop.act("enter_card", {"card_number": card.number, "expiry": card.expiry, "cvc": card.cvc,
                                 "card_name": CUSTOMER["name"], **CUSTOMER})

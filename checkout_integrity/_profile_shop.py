@@ -147,6 +147,13 @@ class ProfiledShop:
         self._settle()
         return self.read().step
 
+    def choose_payment(self, method: str) -> None:
+        """Pick the way of paying the customer calls `method` (`card`, `bank transfer`), where the profile's
+        choose_payment offers it."""
+        chooser = self.profile.choose_payment
+        if chooser is not None and method in chooser.methods:
+            self.act("choose_payment", {"method": chooser.methods[method]})
+
     def offers(self, offer: str, index: int | None = None) -> bool:
         """Whether the results let the customer choose `offer` (what `choose_offer.choose` names is there;
         inside the `index`-th offer when it does not name {offer})."""

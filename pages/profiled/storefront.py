@@ -148,8 +148,7 @@ class ProfiledStorefront:
     def enter_card(self, customer: Customer, card: Card | None = None) -> None:
         if not self.shop.can("enter_card"):
             return  # the shop takes no card: its pay action picks how the customer pays
-        if (chooser := self.profile.choose_payment) is not None and "card" in chooser.methods:
-            self.shop.act("choose_payment", {"method": chooser.methods["card"]})  # the shop offers other ways too
+        self.shop.choose_payment("card")  # where the shop offers other ways too
         card = card or customer.card
         self.shop.act(
             "enter_card",
@@ -162,7 +161,7 @@ class ProfiledStorefront:
         chooser = self.profile.choose_payment
         if chooser is None or method not in chooser.methods:
             raise not_checkable(self.profile, f"paying by {method}", [f"choose_payment.methods.{method}"])
-        self.shop.act("choose_payment", {"method": chooser.methods[method]})
+        self.shop.choose_payment(method)
         self.pay()
 
     def linger(self, seconds: int) -> None:
