@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from checkout_integrity._findings import CATALOGUE, Finding
-from checkout_integrity._journey import CUSTOMER, Journey, Snapshot
+from checkout_integrity._journey import CUSTOMER, RIVAL, Journey, Snapshot
 from checkout_integrity.promises._steps import CONFIRMATION, LEFT_OF, RESULTS
 
 DEFECT = CATALOGUE["fake-scarcity"]
-RIVAL = "rival"
 
 
 def claims_hold(journey: Journey) -> list[Finding]:
